@@ -1,0 +1,4 @@
+import { actionDefaults } from '../../harness/runner.js'
+it('reads defaults', () => {
+  expect(actionDefaults().mode).toBe('dry-run')
+})

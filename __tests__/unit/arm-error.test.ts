@@ -1,0 +1,65 @@
+import { armErrorFrom, formatArmError, parseArmError } from '../../src/arm/arm-error.js'
+import { armValidationFindings } from '../../src/arm/findings.js'
+
+const inner = {
+  error: { code: 'AnotherOperationInProgress', message: 'Another operation is in progress on workspace ml-ws-test.' }
+}
+const middle = {
+  error: {
+    code: 'MissingMoveDependentResources',
+    message: 'The move resources request does not contain all the dependent resources.',
+    details: [{ code: 'ProviderValidation', message: JSON.stringify(inner) }]
+  }
+}
+const body = JSON.stringify({
+  error: {
+    code: 'ResourceMoveProviderValidationFailed',
+    message: 'Resource move validation failed. Please see details.',
+    details: [
+      {
+        code: 'ResourceMoveProviderValidationFailed',
+        target: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws',
+        message: JSON.stringify(middle)
+      }
+    ]
+  }
+})
+
+describe('ARM errors', () => {
+  it('unfolds errors nested as JSON inside messages, recursively, into readable lines', () => {
+    const error = parseArmError(body)!
+    expect(formatArmError(error)).toEqual([
+      'ResourceMoveProviderValidationFailed: Resource move validation failed. Please see details.',
+      '  ResourceMoveProviderValidationFailed (/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws)',
+      '    MissingMoveDependentResources: The move resources request does not contain all the dependent resources.',
+      '      ProviderValidation',
+      '        AnotherOperationInProgress: Another operation is in progress on workspace ml-ws-test.'
+    ])
+  })
+
+  it('turns every speaking error into a blocker with a hint', () => {
+    const findings = armValidationFindings(parseArmError(body)!, 'validation')
+    expect(findings.map(f => f.title)).toEqual([
+      'ARM validation: ResourceMoveProviderValidationFailed',
+      'ARM validation: MissingMoveDependentResources',
+      'ARM validation: AnotherOperationInProgress'
+    ])
+    expect(findings[2].fix).toMatch(/Another operation runs/)
+    expect(findings.every(f => f.severity === 'blocker')).toBe(true)
+  })
+
+  it('reads nothing from a body that is not an ARM error', () => {
+    expect(parseArmError('<html>bad gateway</html>')).toBeUndefined()
+    expect(parseArmError('{"value":[]}')).toBeUndefined()
+    expect(parseArmError(undefined)).toBeUndefined()
+  })
+
+  it('falls back to the code and message of an SDK error', () => {
+    const sdkError = Object.assign(new Error('Resource group could not be found.'), { code: 'ResourceGroupNotFound' })
+    expect(armErrorFrom(sdkError)).toEqual({
+      code: 'ResourceGroupNotFound',
+      message: 'Resource group could not be found.',
+      details: []
+    })
+  })
+})

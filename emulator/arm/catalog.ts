@@ -1,0 +1,80 @@
+// Static facts of the real cloud the scenarios lean on: the resource providers (with the
+// resource types and api-versions Providers_Get reports) and Azure's built-in role definitions.
+
+export const API_VERSIONS = {
+  /** Microsoft.Resources (resource groups, resources, providers, moves); 2025-04-01 is what @azure/arm-resources 8 sends. */
+  resources: ['2025-04-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2021-04-01'],
+  /** Subscriptions_Get/List; 2022-12-01 is what @azure/arm-resources-subscriptions sends. */
+  subscriptions: ['2022-12-01', '2025-04-01', '2024-11-01', '2022-09-01', '2021-04-01', '2021-01-01', '2020-01-01', '2016-06-01'],
+  /** @azure/arm-locks 2.1.0 */
+  locks: ['2020-05-01', '2016-09-01'],
+  /** @azure/arm-authorization 9.0.0 sends 2022-04-01 for both role assignments and role definitions. */
+  roleAssignments: ['2022-04-01', '2020-10-01-preview', '2020-04-01-preview'],
+  roleDefinitions: ['2022-04-01', '2022-05-01-preview', '2018-01-01-preview'],
+  /** @azure/arm-machinelearning 2.1.1 sends 2022-10-01. */
+  machineLearning: ['2022-10-01', '2023-04-01', '2023-10-01', '2024-04-01', '2024-10-01', '2025-06-01'],
+} as const
+
+const MOVABLE = 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'
+const LOCATIONS = ['East US', 'East US 2', 'West US 2', 'West Europe', 'North Europe', 'UK South', 'Australia East']
+
+export interface ResourceTypeInfo {
+  resourceType: string
+  locations: string[]
+  apiVersions: string[]
+  capabilities: string
+}
+
+function types(apiVersions: readonly string[], names: string[], capabilities = MOVABLE): ResourceTypeInfo[] {
+  return names.map((resourceType) => ({ resourceType, locations: LOCATIONS, apiVersions: [...apiVersions], capabilities }))
+}
+
+/** Namespace (canonical casing) → resource types. Namespaces used only by a scenario are added at load. */
+export const PROVIDERS: Record<string, ResourceTypeInfo[]> = {
+  'Microsoft.MachineLearningServices': [
+    ...types(API_VERSIONS.machineLearning, ['workspaces']),
+    ...types(
+      API_VERSIONS.machineLearning,
+      [
+        'workspaces/computes',
+        'workspaces/jobs',
+        'workspaces/onlineEndpoints',
+        'workspaces/onlineEndpoints/deployments',
+        'workspaces/batchEndpoints',
+        'workspaces/datastores',
+        'workspaces/data',
+        'workspaces/environments',
+        'workspaces/models',
+        'workspaces/privateEndpointConnections',
+      ],
+      'None',
+    ),
+  ],
+  'Microsoft.Storage': types(['2023-05-01', '2023-01-01', '2022-09-01'], ['storageAccounts']),
+  'Microsoft.KeyVault': types(['2023-07-01', '2022-07-01'], ['vaults']),
+  'Microsoft.ContainerRegistry': types(['2023-07-01', '2023-01-01-preview'], ['registries']),
+  'Microsoft.Insights': types(['2020-02-02', '2015-05-01'], ['components']),
+  'Microsoft.Network': types(['2024-05-01', '2023-09-01'], ['privateEndpoints', 'virtualNetworks']),
+  'Microsoft.ManagedIdentity': types(['2023-01-31'], ['userAssignedIdentities']),
+}
+
+/** Providers every subscription has registered from the start, as in Azure. */
+export const ALWAYS_REGISTERED = ['Microsoft.Authorization', 'Microsoft.Resources']
+
+export interface RoleDefinitionInfo {
+  name: string
+  roleName: string
+  description: string
+  actions: string[]
+}
+
+export const BUILT_IN_ROLES: RoleDefinitionInfo[] = [
+  { name: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', roleName: 'Owner', description: 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.', actions: ['*'] },
+  { name: 'b24988ac-6180-42a0-ab88-20f7382dd24c', roleName: 'Contributor', description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.', actions: ['*'] },
+  { name: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', roleName: 'Reader', description: 'View all resources, but does not allow you to make any changes.', actions: ['*/read'] },
+  { name: 'f6c7c914-8db3-469d-8ca1-694a8f32e121', roleName: 'AzureML Data Scientist', description: 'Can perform all actions within an Azure Machine Learning workspace, except for creating or deleting compute resources and modifying the workspace itself.', actions: ['Microsoft.MachineLearningServices/workspaces/*/read', 'Microsoft.MachineLearningServices/workspaces/*/action'] },
+  { name: 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815', roleName: 'AzureML Compute Operator', description: 'Can access and perform CRUD operations on Machine Learning Services managed compute resources (including Notebook VMs).', actions: ['Microsoft.MachineLearningServices/workspaces/computes/*'] },
+  { name: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor', description: 'Allows for read, write and delete access to Azure Storage blob containers and data', actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/*'] },
+  { name: '4633458b-17de-408a-b874-0445c86b69e6', roleName: 'Key Vault Secrets User', description: 'Read secret contents.', actions: [] },
+  { name: '7f951dda-4ed3-4680-a7ca-43fe172d538d', roleName: 'AcrPull', description: 'acr pull', actions: ['Microsoft.ContainerRegistry/registries/pull/read'] },
+]

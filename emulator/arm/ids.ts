@@ -1,0 +1,61 @@
+// Resource id arithmetic. Ids are compared case-insensitively everywhere (as ARM does) but kept
+// in their stored casing in every response.
+
+export interface ParsedId {
+  subscriptionId: string
+  resourceGroup: string
+  /** /subscriptions/{sub}/resourceGroups/{rg}, in the id's own casing. */
+  groupId: string
+  namespace: string
+  /** Type segments after the namespace: ["workspaces", "jobs"]. */
+  types: string[]
+  names: string[]
+}
+
+const RESOURCE_ID = /^(\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+))\/providers\/([^/]+)\/(.+)$/i
+
+export function parseResourceId(id: string): ParsedId | undefined {
+  const match = RESOURCE_ID.exec(id)
+  if (!match) return undefined
+  const rest = match[5].split('/')
+  if (rest.length % 2 !== 0 || rest.some((segment) => segment === '')) return undefined
+  return {
+    groupId: match[1],
+    subscriptionId: match[2],
+    resourceGroup: match[3],
+    namespace: match[4],
+    types: rest.filter((_, i) => i % 2 === 0),
+    names: rest.filter((_, i) => i % 2 === 1),
+  }
+}
+
+export function resourceType(parsed: ParsedId): string {
+  return [parsed.namespace, ...parsed.types].join('/')
+}
+
+export function lower(id: string): string {
+  return id.toLowerCase()
+}
+
+/** True when `id` is `ancestor` itself or lies beneath it. */
+export function isWithin(id: string, ancestor: string): boolean {
+  const a = lower(ancestor)
+  const i = lower(id)
+  return i === a || i.startsWith(`${a}/`)
+}
+
+export function groupIdOf(subscriptionId: string, resourceGroup: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`
+}
+
+/** Every scope from the subscription down to `scope` itself: [/subscriptions/s, …/resourceGroups/g, …]. */
+export function scopeChain(scope: string): string[] {
+  const segments = scope.split('/').filter(Boolean)
+  const chain: string[] = []
+  for (let end = 2; end <= segments.length; end += 2) {
+    // Skip the "providers/{namespace}" pair, which is not a scope of its own.
+    if (segments[end - 2].toLowerCase() === 'providers') continue
+    chain.push(`/${segments.slice(0, end).join('/')}`)
+  }
+  return chain
+}

@@ -1,0 +1,50 @@
+// The record of every request the three services received, in arrival order, so tests can assert
+// on exactly what the action sent. Authorization headers are never recorded.
+
+import type { Service } from './http.ts'
+
+export interface RecordedRequest {
+  seq: number
+  service: Service
+  method: string
+  path: string
+  query: Record<string, string>
+  /** 0 while in flight, and for a connection the emulator reset on purpose. */
+  status: number
+  /** Milliseconds since the emulator started. */
+  at: number
+  body?: unknown
+}
+
+export class Recorder {
+  #entries: RecordedRequest[] = []
+  readonly #startedAt: number
+
+  constructor(startedAt: number) {
+    this.#startedAt = startedAt
+  }
+
+  /** Records the request on arrival; the caller sets `status` once the reply is known. */
+  begin(service: Service, method: string, path: string, query: URLSearchParams, body: unknown): RecordedRequest {
+    const entry: RecordedRequest = {
+      seq: this.#entries.length + 1,
+      service,
+      method,
+      path,
+      query: Object.fromEntries(query),
+      status: 0,
+      at: Math.round(performance.now() - this.#startedAt),
+      ...(body === undefined ? {} : { body }),
+    }
+    this.#entries.push(entry)
+    return entry
+  }
+
+  list(): readonly RecordedRequest[] {
+    return this.#entries
+  }
+
+  clear(): void {
+    this.#entries = []
+  }
+}

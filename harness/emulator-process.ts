@@ -1,0 +1,79 @@
+// Starts the emulator as its own process (a local Azure over HTTPS) and talks to its control API.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { request } from 'node:https'
+import { createInterface } from 'node:readline'
+
+export interface EmulatorInfo {
+  github: string
+  entra: string
+  arm: string
+  caFile: string
+  idTokenRequestUrl: string
+  idTokenRequestToken: string
+}
+
+export interface RecordedRequest {
+  seq: number
+  service: 'github' | 'entra' | 'arm'
+  method: string
+  path: string
+  query: Record<string, string>
+  status: number
+  at: number
+  body?: unknown
+}
+
+export class Emulator {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly info: EmulatorInfo,
+    private readonly ca: Buffer
+  ) {}
+
+  static async start(scenario: string, extraArgs: string[] = []): Promise<Emulator> {
+    const child = spawn(process.execPath, ['emulator/main.ts', '--scenario', scenario, ...extraArgs], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! })
+      lines.once('line', line => resolve(line))
+      child.once('exit', code => reject(new Error(`emulator exited with ${code} before it was ready`)))
+    })
+    const info = JSON.parse(firstLine) as EmulatorInfo
+    return new Emulator(child, info, readFileSync(info.caFile))
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return
+    const exited = new Promise(resolve => this.child.once('exit', resolve))
+    this.child.kill('SIGTERM')
+    await exited
+  }
+
+  control<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(`/_emulator/${path}`, this.info.arm)
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, ca: this.ca, headers: { 'content-type': 'application/json' } }, res => {
+        const chunks: Buffer[] = []
+        res.on('data', chunk => chunks.push(chunk))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`))
+          else resolve((text ? JSON.parse(text) : undefined) as T)
+        })
+      })
+      req.on('error', reject)
+      req.end(body === undefined ? undefined : JSON.stringify(body))
+    })
+  }
+
+  requests(): Promise<RecordedRequest[]> {
+    return this.control('GET', 'requests')
+  }
+
+  state(): Promise<{ resources: Array<{ id: string }> }> {
+    return this.control('GET', 'state')
+  }
+}

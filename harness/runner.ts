@@ -1,0 +1,119 @@
+// Runs the bundled action (dist/index.js) as its own process, as the runner does: action.yml's
+// defaults and the given inputs as INPUT_* variables, and the summary, output and temp files.
+
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import type { EmulatorInfo } from './emulator-process.ts'
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>
+}
+
+/** The job's GITHUB_TOKEN in runs against the emulator (the emulator's GitHub accepts it). */
+export const GITHUB_TOKEN = 'ghs_emulatorJobToken000000000000000000000'
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  summary: string
+  outputs: Record<string, string>
+  report?: Record<string, unknown> & { result: string; findings: Array<Record<string, unknown>> }
+  durationMs: number
+}
+
+/** Inputs that point the action at the emulator; tests add or override the rest. */
+export function emulatorInputs(emulator: EmulatorInfo): Record<string, string> {
+  return {
+    'resource-manager-endpoint': emulator.arm,
+    'authority-host': emulator.entra
+  }
+}
+
+export function actionDefaults(): Record<string, string> {
+  const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml
+  return Object.fromEntries(
+    Object.entries(action.inputs)
+      .filter(([, input]) => input.default !== undefined)
+      .map(([name, input]) => [name, String(input.default)])
+  )
+}
+
+/** GITHUB_OUTPUT holds `name<<delimiter`, the value's lines, then the delimiter. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!heredoc) continue
+    const end = lines.indexOf(heredoc[2], i + 1)
+    outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return outputs
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>
+  emulator?: EmulatorInfo
+  /** The triggering event; default a pull_request (number 42) of contoso/ml-platform. */
+  event?: { name: string; payload: object }
+  /** Extra or overriding environment variables; undefined removes one. */
+  env?: Record<string, string | undefined>
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const summaryFile = join(dir, 'summary.md')
+  const outputFile = join(dir, 'output.txt')
+  const event = options.event ?? { name: 'pull_request', payload: { pull_request: { number: 42 } } }
+  const eventFile = join(dir, 'event.json')
+  writeFileSync(eventFile, JSON.stringify(event.payload))
+  // The runner evaluates expressions in defaults; github.token is the job's token.
+  const defaults = Object.fromEntries(
+    Object.entries(actionDefaults()).map(([name, value]) => [name, value.replace('${{ github.token }}', GITHUB_TOKEN)])
+  )
+  const inputs = { ...defaults, ...options.inputs }
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_REPOSITORY: 'contoso/ml-platform',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventFile,
+    ...(options.emulator && {
+      GITHUB_API_URL: options.emulator.github,
+      NODE_EXTRA_CA_CERTS: options.emulator.caFile,
+      ACTIONS_ID_TOKEN_REQUEST_URL: options.emulator.idTokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: options.emulator.idTokenRequestToken
+    }),
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...options.env
+  }
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
+  for (const file of [summaryFile, outputFile]) writeFileSync(file, '')
+
+  const started = Date.now()
+  const child = spawn(process.execPath, ['dist/index.js'], { env: env as NodeJS.ProcessEnv })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const exitCode = await new Promise<number>(resolve => child.on('close', code => resolve(code ?? -1)))
+  const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
+  const reportPath = outputs['report-path']
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    summary: readFileSync(summaryFile, 'utf8'),
+    outputs,
+    report: reportPath && existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : undefined,
+    durationMs: Date.now() - started
+  }
+}

@@ -1,0 +1,23 @@
+// Options shared by every Azure SDK client: the cloud's endpoint and token scope, retries, user agent.
+
+import type { Cloud } from '../clouds.js'
+
+const USER_AGENT = 'azureml-workspace-move'
+
+/** Retries for throttling and transient faults; the SDK honours Retry-After within these bounds. */
+const RETRY = { maxRetries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 30_000 }
+
+/**
+ * The newer clients (@azure/arm-resources 8, subscriptions 3) read `credentials.scopes`; the older
+ * ones (@azure/arm-machinelearning, arm-locks, arm-authorization) read `credentialScopes`. Without
+ * either, they ask for the public cloud's scope, whatever the endpoint.
+ */
+export function clientOptions(cloud: Cloud) {
+  return {
+    endpoint: cloud.resourceManagerEndpoint,
+    credentials: { scopes: [cloud.scope] },
+    credentialScopes: [cloud.scope],
+    retryOptions: RETRY,
+    userAgentOptions: { userAgentPrefix: USER_AGENT }
+  }
+}

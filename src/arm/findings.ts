@@ -1,0 +1,41 @@
+// ARM's refusal, as findings: each error of the unfolded tree that says something becomes a blocker.
+
+import type { Finding } from '../rules/finding.js'
+import { flattenArmError, type ArmError } from './arm-error.js'
+
+/** What to do for the codes users meet most often. */
+const HINTS: Record<string, string> = {
+  RequestDisallowedByPolicy:
+    'An Azure Policy assignment denies the move: ask the policy owner for an exemption, or change the resource to comply.',
+  MissingMoveDependentResources:
+    'The move must include the resources this one depends on: add them to the request (include-associated-resources) or move them first.',
+  ResourceMoveProviderValidationFailed:
+    'Azure Machine Learning refused the move; the nested errors below say why (computes, endpoints, running jobs, encryption).',
+  MoveCannotProceedWithResourcesNotInSucceededState:
+    'Wait until every resource in the request is Succeeded (or fix the failed one), then run again.',
+  ScopeLocked: 'Remove the lock named in the message (or ask its owner), then run again; put it back after the move.',
+  ResourceGroupsLocked: 'Another move holds the resource groups: wait for it to finish (ARM locks them for at most four hours).',
+  AnotherOperationInProgress: 'Another operation runs on the resource: wait for it to finish, then run again.',
+  MissingSubscriptionRegistration:
+    "Register the resource provider in the target subscription ('az provider register'), or set register-providers: true.",
+  ResourceGroupNotFound: 'Create the target resource group in the workspace region, or set create-target-resource-group: true.',
+  AuthorizationFailed:
+    'The identity lacks a permission: it needs Microsoft.Resources/subscriptions/resourceGroups/moveResources/action on the source group and write on the target group.'
+}
+
+export function armHint(code: string): string | undefined {
+  return HINTS[code]
+}
+
+/** One blocker per error that carries a message, keeping code and target; wrappers add their hint. */
+export function armValidationFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
+  const errors = flattenArmError(error)
+  const speaking = errors.filter(e => e.message !== '' || e.details.length === 0)
+  return speaking.map(e => ({
+    rule: `arm-${stage}`,
+    severity: 'blocker' as const,
+    title: `ARM ${stage}: ${e.code}${e.target ? ` on ${e.target}` : ''}`,
+    items: [e.message || '(no message)'],
+    fix: armHint(e.code) ?? errors.map(x => armHint(x.code)).find(Boolean)
+  }))
+}

@@ -1,0 +1,84 @@
+// The only place that writes the move: ARM's validateMoveResources and moveResources, as
+// long-running operations, with ARM's own error details kept.
+
+import { ResourceManagementClient } from '@azure/arm-resources'
+import type { TokenCredential } from '@azure/core-auth'
+import { armErrorFrom, type ArmError } from './arm-error.js'
+import { ArmCapture, MOVE_OUTCOME_UNKNOWN } from './capture.js'
+import { clientOptions } from './client-options.js'
+import type { Cloud } from '../clouds.js'
+
+export interface MoveRequest {
+  sourceSubscriptionId: string
+  sourceResourceGroup: string
+  /** Top-level resource IDs, all in the source resource group. */
+  resources: string[]
+  targetResourceGroupId: string
+}
+
+export type ArmOutcome =
+  | { status: 'succeeded'; correlationId?: string; operationUrl?: string }
+  | { status: 'failed'; error: ArmError; httpStatus?: number; correlationId?: string; operationUrl?: string }
+  /** The wait ended (timeout or cancellation) while the operation goes on in Azure. */
+  | { status: 'still-running'; correlationId?: string; operationUrl?: string }
+  /** The move request failed in transit: ARM may or may not have accepted it. */
+  | { status: 'unknown'; correlationId?: string }
+
+export interface WaitOptions {
+  abortSignal?: AbortSignal
+  /** Poll interval when ARM sends no Retry-After. */
+  pollIntervalMs: number
+}
+
+export class MoveOperations {
+  private readonly capture = new ArmCapture()
+  private readonly client: ResourceManagementClient
+
+  // Its own client, so that no concurrent read overwrites what the capture holds.
+  constructor(
+    credential: TokenCredential,
+    cloud: Cloud,
+    private readonly request: MoveRequest
+  ) {
+    this.client = new ResourceManagementClient(credential, request.sourceSubscriptionId, clientOptions(cloud))
+    this.client.pipeline.addPolicy(this.capture.policy, { afterPhase: 'Retry' })
+  }
+
+  validate(options: WaitOptions): Promise<ArmOutcome> {
+    return this.run(o => this.client.resources.validateMoveResources(this.request.sourceResourceGroup, this.body(), o), options)
+  }
+
+  move(options: WaitOptions): Promise<ArmOutcome> {
+    return this.run(o => this.client.resources.moveResources(this.request.sourceResourceGroup, this.body(), o), options)
+  }
+
+  private body(): { resources: string[]; targetResourceGroup: string } {
+    return { resources: this.request.resources, targetResourceGroup: this.request.targetResourceGroupId }
+  }
+
+  private async run(
+    start: (options: { abortSignal?: AbortSignal; updateIntervalInMs: number }) => PromiseLike<void>,
+    options: WaitOptions
+  ): Promise<ArmOutcome> {
+    this.capture.reset()
+    try {
+      await start({ abortSignal: options.abortSignal, updateIntervalInMs: options.pollIntervalMs })
+      return { status: 'succeeded', ...this.ids() }
+    } catch (error) {
+      if (options.abortSignal?.aborted && this.capture.started) return { status: 'still-running', ...this.ids() }
+      if ((error as { code?: unknown }).code === MOVE_OUTCOME_UNKNOWN)
+        return { status: 'unknown', correlationId: this.ids().correlationId }
+      const last = this.capture.last
+      // The poller's error has ARM's code and message but not its details: prefer the captured body.
+      const armError = last?.error ?? armErrorFrom(error)
+      return { status: 'failed', error: armError, httpStatus: last?.status, ...this.ids() }
+    }
+  }
+
+  private ids(): { correlationId?: string; operationUrl?: string } {
+    return {
+      correlationId: this.capture.started?.correlationId ?? this.capture.last?.correlationId,
+      operationUrl: this.capture.started?.operationUrl
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// The only reader of the action's inputs. Every problem names the input, the value and the fix.
+
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameId, workspaceId } from './arm-id.js'
+import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
+import type { Mode, Settings } from './settings.js'
+import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
+
+const MODES: readonly Mode[] = ['dry-run', 'move']
+const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
+const MAX_TIMEOUT_MINUTES = 240
+
+export class InputError extends Error {
+  constructor(input: string, problem: string) {
+    super(`Input '${input}': ${problem}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Reads one raw input; the runner passes each as INPUT_<NAME>. */
+export type InputReader = (name: string) => string
+
+/**
+ * Trims surrounding whitespace (YAML block scalars end in a newline) but refuses whitespace
+ * inside a value: a pasted ID with a line break in it is a mistake, not a different ID.
+ */
+function value(read: InputReader, name: string, required: boolean): string {
+  const raw = read(name).trim()
+  if (required && raw === '') throw new InputError(name, 'is required and was not supplied')
+  if (/\s/.test(raw)) throw new InputError(name, `'${raw}' contains whitespace; give the value on one line`)
+  return raw
+}
+
+function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[]): T {
+  const raw = value(read, name, false)
+  const match = allowed.find(a => a.toLowerCase() === raw.toLowerCase())
+  if (!match) throw new InputError(name, `'${raw}' is not one of: ${allowed.join(', ')}`)
+  return match
+}
+
+// Like core.getBooleanInput (YAML 1.2 core schema booleans), but with the input's name in the error.
+function flag(read: InputReader, name: string): boolean {
+  const raw = value(read, name, false)
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new InputError(name, `'${raw}' is not a boolean; use true or false`)
+}
+
+function httpsEndpoint(read: InputReader, name: string): string | undefined {
+  const raw = value(read, name, false)
+  if (raw === '') return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(name, `'${raw}' is not a URL; expected https://host[:port]`)
+  }
+  if (url.protocol !== 'https:') throw new InputError(name, `'${raw}' must use https, so tokens never travel in clear`)
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InputError(name, `'${raw}' must not carry credentials, a query or a fragment`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function workspace(read: InputReader): Settings['source'] {
+  const raw = value(read, 'workspace-id', true)
+  if (raw.endsWith('/')) throw new InputError('workspace-id', `'${raw}' ends with '/'; remove the trailing slash`)
+  try {
+    const ref = parseWorkspaceId(raw)
+    return { ...ref, id: workspaceId(ref) }
+  } catch (error) {
+    throw new InputError('workspace-id', (error as Error).message)
+  }
+}
+
+function timeoutMinutes(read: InputReader): number {
+  const raw = value(read, 'timeout-minutes', true)
+  const minutes = /^\d+$/.test(raw) ? Number(raw) : NaN
+  if (!(minutes >= 1 && minutes <= MAX_TIMEOUT_MINUTES)) {
+    throw new InputError('timeout-minutes', `'${raw}' is not a whole number of minutes from 1 to ${MAX_TIMEOUT_MINUTES}`)
+  }
+  return minutes
+}
+
+/** Turns raw inputs into settings; pure, so every refusal is unit-tested without a runner. */
+export function parseSettings(read: InputReader, event?: TriggerEvent): Settings {
+  const source = workspace(read)
+  const targetSubscriptionId = value(read, 'target-subscription-id', true)
+  if (!isGuid(targetSubscriptionId)) {
+    throw new InputError('target-subscription-id', `'${targetSubscriptionId}' is not a subscription ID (a GUID)`)
+  }
+  const targetResourceGroup = value(read, 'target-resource-group', true)
+  const groupProblem = resourceGroupNameProblem(targetResourceGroup)
+  if (groupProblem) throw new InputError('target-resource-group', `'${targetResourceGroup}' is invalid: ${groupProblem}`)
+  const targetRef = { subscriptionId: targetSubscriptionId, resourceGroup: targetResourceGroup, name: source.name }
+  const target = { ...targetRef, id: workspaceId(targetRef) }
+  if (sameId(source.id, target.id)) {
+    throw new InputError(
+      'target-resource-group',
+      `the target (${targetSubscriptionId}/${targetResourceGroup}) is where the workspace already is; name another subscription or resource group`
+    )
+  }
+
+  const clientId = value(read, 'client-id', true)
+  if (!isGuid(clientId)) throw new InputError('client-id', `'${clientId}' is not an application (client) ID (a GUID)`)
+  const tenantId = value(read, 'tenant-id', true)
+  if (!isGuid(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+    throw new InputError(
+      'tenant-id',
+      `'${tenantId}' is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com`
+    )
+  }
+
+  const cloudName: CloudName = oneOf(read, 'environment', CLOUD_NAMES)
+  const cloud = resolveCloud(cloudName, {
+    resourceManagerEndpoint: httpsEndpoint(read, 'resource-manager-endpoint'),
+    authorityHost: httpsEndpoint(read, 'authority-host')
+  })
+
+  const mode = oneOf(read, 'mode', MODES)
+  const untrusted = mode === 'move' && event ? untrustedTrigger(event) : undefined
+  if (untrusted && !flag(read, 'allow-untrusted-trigger')) throw new Error(untrustedTriggerMessage(untrusted))
+
+  return {
+    source,
+    target,
+    mode,
+    clientId,
+    tenantId,
+    audience: value(read, 'audience', false) || cloud.audience,
+    cloud,
+    timeoutMinutes: timeoutMinutes(read),
+    createTargetResourceGroup: flag(read, 'create-target-resource-group'),
+    registerProviders: flag(read, 'register-providers'),
+    includeAssociatedResources: flag(read, 'include-associated-resources'),
+    failOnWarnings: flag(read, 'fail-on-warnings'),
+    commentOnPullRequest: flag(read, 'comment-on-pull-request'),
+    githubToken: value(read, 'github-token', false)
+  }
+}
+
+export function getSettings(): Settings {
+  const { eventName, payload } = github.context
+  const settings = parseSettings(name => core.getInput(name), { eventName, payload: payload as TriggerEvent['payload'] })
+  if (settings.githubToken) core.setSecret(settings.githubToken)
+  core.debug(`settings: ${JSON.stringify({ ...settings, githubToken: undefined, cloud: settings.cloud.name })}`)
+  return settings
+}

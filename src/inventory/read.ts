@@ -1,0 +1,258 @@
+// The only place that reads Azure: every read of the preflight, started together in one wave.
+// Lists are streamed page by page; nothing holds a whole collection it only needs to count.
+
+import type { TokenCredential } from '@azure/core-auth'
+import type { PagedAsyncIterableIterator } from '@azure/core-paging'
+import { sameId } from '../arm-id.js'
+import type { Settings } from '../settings.js'
+import { isTerminalJobStatus } from '../rules/jobs.js'
+import { createClients, type Clients } from './clients.js'
+import * as map from './map.js'
+import type { Inventory, LockInfo, ReadFailure, RoleAssignmentInfo } from './model.js'
+
+/** Every provider a move may need; the providers rule decides which ones this workspace needs. */
+const CANDIDATE_PROVIDERS = [
+  'Microsoft.MachineLearningServices',
+  'Microsoft.Storage',
+  'Microsoft.ContainerRegistry',
+  'Microsoft.KeyVault',
+  'Microsoft.Insights',
+  'Microsoft.Notebooks',
+  'Microsoft.ContainerService',
+  'Microsoft.DocumentDB',
+  'Microsoft.Search'
+]
+
+function statusCode(error: unknown): number | undefined {
+  const code = (error as { statusCode?: unknown }).statusCode
+  return typeof code === 'number' ? code : undefined
+}
+
+/**
+ * Runs one read. Not found is an answer (undefined); any other failure is recorded, so that one
+ * refused read (say, no permission on locks) is reported as such instead of ending the preflight.
+ */
+async function attempt<T>(what: string, failures: ReadFailure[], read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read()
+  } catch (error) {
+    if (statusCode(error) === 404) return undefined
+    const code = (error as { code?: unknown }).code
+    failures.push({
+      what,
+      code: typeof code === 'string' ? code : String(statusCode(error) ?? 'Error'),
+      message: error instanceof Error ? error.message : String(error)
+    })
+    return undefined
+  }
+}
+
+async function collect<T, R>(items: PagedAsyncIterableIterator<T>, keep: (item: T) => R | undefined): Promise<R[]> {
+  const kept: R[] = []
+  for await (const item of items) {
+    const value = keep(item)
+    if (value !== undefined) kept.push(value)
+  }
+  return kept
+}
+
+async function count<T>(items: PagedAsyncIterableIterator<T>): Promise<number> {
+  let n = 0
+  for await (const page of items.byPage()) n += page.length
+  return n
+}
+
+/** Streams every job, counting them and keeping only those not yet finished. */
+async function jobs(clients: Clients, settings: Settings): Promise<{ total: number; active: Inventory['activeJobs'] }> {
+  const { resourceGroup, name } = settings.source
+  let total = 0
+  const active: Inventory['activeJobs'] = []
+  for await (const page of clients.source.ml.jobs.list(resourceGroup, name, { listViewType: 'All' }).byPage()) {
+    total += page.length
+    for (const job of page) {
+      const info = map.job(job)
+      if (!isTerminalJobStatus(info.status)) active.push(info)
+    }
+  }
+  return { total, active }
+}
+
+async function onlineEndpoints(clients: Clients, settings: Settings): Promise<Inventory['onlineEndpoints']> {
+  const { resourceGroup, name } = settings.source
+  const endpoints = await collect(clients.source.ml.onlineEndpoints.list(resourceGroup, name), e => e)
+  return Promise.all(
+    endpoints.map(async endpoint => {
+      const deployments = await collect(
+        clients.source.ml.onlineDeployments.list(resourceGroup, name, endpoint.name ?? ''),
+        d => d.name
+      )
+      return map.onlineEndpoint(endpoint, deployments)
+    })
+  )
+}
+
+async function roleAssignments(clients: Clients, settings: Settings): Promise<RoleAssignmentInfo[]> {
+  const assignments = await collect(
+    clients.authorization.roleAssignments.listForScope(settings.source.id, { filter: 'atScope()' }),
+    assignment => (sameId(assignment.scope, settings.source.id) ? assignment : undefined)
+  )
+  const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean)
+  const names = new Map<string, string | undefined>(
+    await Promise.all(
+      definitionIds.map(async id => {
+        const definition = await clients.authorization.roleDefinitions.getById(id).catch(() => undefined)
+        return [id.toLowerCase(), definition?.roleName] as const
+      })
+    )
+  )
+  return assignments.map(a => map.roleAssignment(a, names.get((a.roleDefinitionId ?? '').toLowerCase())))
+}
+
+async function locks(clients: Clients, settings: Settings): Promise<LockInfo[]> {
+  const { source, target } = settings
+  const lists = await Promise.all([
+    collect(
+      clients.source.locks.managementLocks.listAtResourceLevel(
+        source.resourceGroup,
+        'Microsoft.MachineLearningServices',
+        '',
+        'workspaces',
+        source.name
+      ),
+      map.lock
+    ),
+    collect(clients.target.locks.managementLocks.listAtResourceGroupLevel(target.resourceGroup), map.lock).catch(error => {
+      if (statusCode(error) === 404) return [] // no target group yet: no lock on it
+      throw error
+    }),
+    collect(clients.target.locks.managementLocks.listAtSubscriptionLevel(), map.lock)
+  ])
+  // A list at a resource includes the locks inherited from its group and subscription.
+  const seen = new Set<string>()
+  return lists.flat().filter(lock => !seen.has(lock.id.toLowerCase()) && seen.add(lock.id.toLowerCase()))
+}
+
+/** Reads the workspace and its surroundings in one concurrent wave. */
+export async function readInventory(credential: TokenCredential, settings: Settings): Promise<Inventory> {
+  const { source, target } = settings
+  const clients = createClients(credential, settings.cloud, source.subscriptionId, target.subscriptionId)
+  const ml = clients.source.ml
+  const failures: ReadFailure[] = []
+  const read = <T>(what: string, fn: () => Promise<T>) => attempt(what, failures, fn)
+
+  const [
+    workspace,
+    workspaceAtTarget,
+    sourceSubscription,
+    targetSubscription,
+    sourceResourceGroup,
+    targetResourceGroup,
+    targetProviders,
+    computes,
+    endpoints,
+    batchEndpoints,
+    jobList,
+    datastores,
+    dataAssets,
+    environments,
+    models,
+    privateEndpointConnections,
+    assignments,
+    lockList,
+    otherWorkspaces,
+    sourceGroupResources
+  ] = await Promise.all([
+    read('workspace', () => ml.workspaces.get(source.resourceGroup, source.name)),
+    read('workspace at target', () => clients.target.ml.workspaces.get(target.resourceGroup, target.name)),
+    read('source subscription', () => clients.subscriptions.subscriptions.get(source.subscriptionId)),
+    read('target subscription', () => clients.subscriptions.subscriptions.get(target.subscriptionId)),
+    read('source resource group', () => clients.source.resources.resourceGroups.get(source.resourceGroup)),
+    read('target resource group', () => clients.target.resources.resourceGroups.get(target.resourceGroup)),
+    Promise.all(
+      CANDIDATE_PROVIDERS.map(namespace =>
+        read(`provider ${namespace}`, () => clients.target.resources.providers.get(namespace)).then(p =>
+          map.provider(namespace, p)
+        )
+      )
+    ),
+    read('computes', () => collect(ml.computeOperations.list(source.resourceGroup, source.name), map.compute)),
+    read('online endpoints', () => onlineEndpoints(clients, settings)),
+    read('batch endpoints', () => collect(ml.batchEndpoints.list(source.resourceGroup, source.name), map.batchEndpoint)),
+    read('jobs', () => jobs(clients, settings)),
+    read('datastores', () => collect(ml.datastores.list(source.resourceGroup, source.name), map.datastore)),
+    read('data assets', () => count(ml.dataContainers.list(source.resourceGroup, source.name))),
+    read('environments', () => count(ml.environmentContainers.list(source.resourceGroup, source.name))),
+    read('models', () => count(ml.modelContainers.list(source.resourceGroup, source.name))),
+    read('private endpoint connections', () =>
+      collect(ml.privateEndpointConnections.list(source.resourceGroup, source.name), map.privateEndpointConnection)
+    ),
+    read('role assignments', () => roleAssignments(clients, settings)),
+    read('locks', () => locks(clients, settings)),
+    read('workspaces of the source subscription', () => collect(ml.workspaces.listBySubscription(), map.workspace)),
+    read('resources of the source resource group', () =>
+      collect(
+        clients.source.resources.resources.listByResourceGroup(source.resourceGroup, { expand: 'provisioningState' }),
+        r => r
+      )
+    )
+  ])
+
+  const workspaceInfo = workspace && map.workspace(workspace)
+  const computeList = computes ?? []
+  const endpointList = endpoints ?? []
+  const batchList = batchEndpoints ?? []
+  const datastoreList = map.locateDatastores(datastores ?? [], sourceGroupResources ?? [], source)
+  return {
+    workspace: workspaceInfo,
+    workspaceAtTarget: workspaceAtTarget && map.workspace(workspaceAtTarget),
+    sourceSubscription: sourceSubscription && map.subscription(sourceSubscription),
+    targetSubscription: targetSubscription && map.subscription(targetSubscription),
+    sourceResourceGroup: sourceResourceGroup && map.resourceGroup(sourceResourceGroup),
+    targetResourceGroup: targetResourceGroup && map.resourceGroup(targetResourceGroup),
+    targetProviders,
+    computes: computeList,
+    onlineEndpoints: endpointList,
+    batchEndpoints: batchList,
+    activeJobs: jobList?.active ?? [],
+    datastores: datastoreList,
+    privateEndpointConnections: privateEndpointConnections ?? [],
+    roleAssignments: assignments ?? [],
+    locks: lockList ?? [],
+    associatedResources: workspaceInfo
+      ? map.associatedResources(workspaceInfo, otherWorkspaces ?? [], sourceGroupResources ?? [])
+      : [],
+    counts: {
+      datastores: datastoreList.length,
+      dataAssets: dataAssets ?? 0,
+      jobs: jobList?.total ?? 0,
+      environments: environments ?? 0,
+      models: models ?? 0,
+      computes: computeList.length,
+      onlineEndpoints: endpointList.length,
+      batchEndpoints: batchList.length
+    },
+    readFailures: failures
+  }
+}
+
+/** After a move: where the workspace answers now, read at both IDs at once. */
+export async function locateWorkspace(
+  credential: TokenCredential,
+  settings: Settings
+): Promise<{ atSource: boolean; atTarget: boolean }> {
+  const { source, target } = settings
+  const clients = createClients(credential, settings.cloud, source.subscriptionId, target.subscriptionId)
+  const found = (get: () => Promise<unknown>) =>
+    get().then(
+      () => true,
+      (error: unknown) => {
+        if (statusCode(error) === 404) return false
+        throw error
+      }
+    )
+  const [atSource, atTarget] = await Promise.all([
+    found(() => clients.source.ml.workspaces.get(source.resourceGroup, source.name)),
+    found(() => clients.target.ml.workspaces.get(target.resourceGroup, target.name))
+  ])
+  return { atSource, atTarget }
+}

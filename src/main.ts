@@ -1,0 +1,192 @@
+// The pipeline: inputs → sign-in → inventory → rules → ARM validate (→ move) → report.
+
+import * as core from '@actions/core'
+import { resourceGroupId } from './arm-id.js'
+import { formatArmError } from './arm/arm-error.js'
+import { armValidationFindings } from './arm/findings.js'
+import { MoveOperations, type ArmOutcome, type MoveRequest } from './arm/move.js'
+import { prepareTarget } from './arm/prepare.js'
+import { signIn } from './auth/sign-in.js'
+import { runMove } from './stages/move.js'
+import { getSettings } from './inputs.js'
+import { locateWorkspace, readInventory } from './inventory/read.js'
+import type { Inventory } from './inventory/model.js'
+import { publish } from './report/publish.js'
+import { blockers, warnings, type ArmStep, type RunReport } from './report/run-report.js'
+import { evaluateRules, moveRequestResources } from './rules/index.js'
+import type { Finding, RuleContext } from './rules/finding.js'
+import type { Settings } from './settings.js'
+
+/** Poll interval for when ARM sends no Retry-After; ARM's Retry-After wins when it does. */
+const POLL_INTERVAL_MS = 5_000
+
+function ruleContext(settings: Settings): RuleContext {
+  return {
+    mode: settings.mode,
+    sourceWorkspaceId: settings.source.id,
+    targetWorkspaceId: settings.target.id,
+    targetSubscriptionId: settings.target.subscriptionId,
+    targetResourceGroup: settings.target.resourceGroup,
+    createTargetResourceGroup: settings.createTargetResourceGroup,
+    registerProviders: settings.registerProviders,
+    includeAssociatedResources: settings.includeAssociatedResources
+  }
+}
+
+function readFailureFindings(inventory: Inventory): Finding[] {
+  return inventory.readFailures.map(f => ({
+    rule: 'read-failed',
+    severity: 'warning' as const,
+    title: `Could not read ${f.what}: its checks are incomplete`,
+    items: [`${f.code}: ${f.message.split('\n')[0]}`],
+    fix: 'Give the identity read access to it (Reader on both subscriptions covers every read).'
+  }))
+}
+
+function armStep(outcome: Exclude<ArmOutcome, { status: 'unknown' }>): ArmStep {
+  return {
+    status: outcome.status,
+    correlationId: outcome.correlationId,
+    operationUrl: outcome.operationUrl,
+    errorLines: outcome.status === 'failed' ? formatArmError(outcome.error) : undefined
+  }
+}
+
+function logArm(stage: string, outcome: ArmOutcome): void {
+  const id = outcome.correlationId ? ` (correlation ID ${outcome.correlationId})` : ''
+  if (outcome.status === 'failed') core.info(`${stage} refused${id}:\n${formatArmError(outcome.error).join('\n')}`)
+  else core.info(`${stage}: ${outcome.status}${id}`)
+}
+
+async function pipeline(settings: Settings, report: RunReport): Promise<void> {
+  const { credential } = await core.group('Sign in with OIDC', () => signIn(settings))
+
+  const inventory = await core.group('Preflight: read the workspace and its surroundings', async () => {
+    const found = await readInventory(credential, settings)
+    core.info(
+      `workspace at source: ${found.workspace ? 'found' : 'not found'}; at target: ${found.workspaceAtTarget ? 'found' : 'not found'}`
+    )
+    return found
+  })
+  report.counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
+  if (!inventory.workspace && inventory.workspaceAtTarget) {
+    report.result = 'already-moved'
+    return
+  }
+  const context = ruleContext(settings)
+  report.findings = [...evaluateRules(inventory, context), ...readFailureFindings(inventory)]
+  if (blockers(report).length > 0) {
+    report.result = 'blocked'
+    return
+  }
+
+  const pending =
+    settings.mode === 'dry-run' ? report.findings.filter(f => f.rule === 'target-group' || f.rule === 'providers') : []
+  if (pending.some(f => f.severity === 'info')) {
+    // ARM cannot validate against a group or registration that a move would create first.
+    report.validation = {
+      status: 'skipped',
+      note: 'ARM validation needs the target resource group and provider registrations that the move would create first.'
+    }
+    report.result = 'ready'
+    return
+  }
+  if (settings.mode === 'move') await core.group('Prepare the target', () => prepareTarget(credential, settings, inventory))
+
+  const request: MoveRequest = {
+    sourceSubscriptionId: settings.source.subscriptionId,
+    sourceResourceGroup: settings.source.resourceGroup,
+    resources: moveRequestResources(inventory, context),
+    targetResourceGroupId: resourceGroupId(settings.target.subscriptionId, settings.target.resourceGroup)
+  }
+  const validation = await core.group('ARM: validate the move', async () => {
+    const outcome = await new MoveOperations(credential, settings.cloud, request).validate({ pollIntervalMs: POLL_INTERVAL_MS })
+    logArm('validateMoveResources', outcome)
+    return outcome
+  })
+  if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
+  report.validation = armStep(validation)
+  if (validation.status === 'failed') {
+    report.findings.push(...armValidationFindings(validation.error, 'validation'))
+    report.result = 'blocked'
+    return
+  }
+  if (settings.mode === 'dry-run') {
+    report.result = 'ready'
+    return
+  }
+
+  const moved = await core.group('ARM: move', () => runMove(credential, settings, request, POLL_INTERVAL_MS))
+  if (moved.status === 'arrived') {
+    report.move = {
+      status: 'succeeded',
+      note: 'The first request failed in transit, but ARM had taken it: the workspace is at the target.'
+    }
+  } else if (moved.status === 'interrupted') {
+    report.move = {
+      status: 'still-running',
+      correlationId: moved.correlationId,
+      operationUrl: moved.operationUrl,
+      note: `${moved.reason} Follow it at the operation URL; a re-run reports already-moved once it is done and never starts a second move.`
+    }
+    report.result = 'failed'
+    return
+  } else if (moved.status === 'unknown') {
+    report.move = { status: 'failed', correlationId: moved.correlationId, note: 'The move request failed in transit twice.' }
+    report.result = 'failed'
+    return
+  } else {
+    logArm('moveResources', moved)
+    report.move = armStep(moved)
+    if (moved.status === 'failed') {
+      report.findings.push(...armValidationFindings(moved.error, 'move'))
+      report.result = 'failed'
+      return
+    }
+  }
+  await core.group('Confirm the workspace at its new ID', async () => {
+    const after = await locateWorkspace(credential, settings)
+    if (after.atTarget && !after.atSource) {
+      report.result = 'moved'
+    } else {
+      report.result = 'failed'
+      report.error = `ARM reported the move as done, but the workspace does not answer at ${settings.target.id}.`
+    }
+  })
+}
+
+export async function run(): Promise<void> {
+  let settings: Settings
+  try {
+    settings = getSettings()
+  } catch (error) {
+    core.setOutput('result', 'failed')
+    core.setFailed(error instanceof Error ? error.message : String(error))
+    return
+  }
+  const report: RunReport = {
+    schemaVersion: 1,
+    result: 'failed',
+    mode: settings.mode,
+    sourceWorkspaceId: settings.source.id,
+    targetWorkspaceId: settings.target.id,
+    startedAt: new Date().toISOString(),
+    findings: []
+  }
+  try {
+    await pipeline(settings, report)
+  } catch (error) {
+    report.result = 'failed'
+    report.error = error instanceof Error ? error.message : String(error)
+    if (error instanceof Error && error.stack) core.debug(error.stack)
+  }
+  report.finishedAt = new Date().toISOString()
+  await publish(report, settings)
+  if (report.error) core.setFailed(report.error)
+  else if (report.result === 'blocked')
+    core.setFailed(`The move is blocked: ${blockers(report).length} blocker(s); see the job summary.`)
+  else if (report.result === 'failed') core.setFailed('The move failed; see the job summary.')
+  else if (settings.failOnWarnings && warnings(report).length > 0) {
+    core.setFailed(`${warnings(report).length} warning(s) and fail-on-warnings is true; see the job summary.`)
+  }
+}

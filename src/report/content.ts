@@ -1,0 +1,48 @@
+// The workspace content table of the Azure ML move documentation, with live counts.
+
+import type { ContentCounts } from '../inventory/model.js'
+
+export interface ContentRow {
+  what: string
+  count: number
+  moves: boolean
+  note: string
+}
+
+export function contentRows(counts: ContentCounts): ContentRow[] {
+  return [
+    {
+      what: 'Datastores',
+      count: counts.datastores,
+      moves: true,
+      note: 'Non-default datastores keep their credentials: update them after the move.'
+    },
+    { what: 'Experiment jobs', count: counts.jobs, moves: true, note: 'History and outputs move with the workspace.' },
+    { what: 'Environments', count: counts.environments, moves: true, note: '' },
+    { what: 'Models and other assets', count: counts.models, moves: true, note: 'Count of registered models.' },
+    {
+      what: 'Data assets (datasets)',
+      count: counts.dataAssets,
+      moves: false,
+      note: 'Register them again in the moved workspace.'
+    },
+    {
+      what: 'Compute resources',
+      count: counts.computes,
+      moves: false,
+      note: 'Must be deleted before the move; recreate them after.'
+    },
+    {
+      what: 'Online endpoints',
+      count: counts.onlineEndpoints,
+      moves: false,
+      note: 'Must be deleted before the move; redeploy them after.'
+    },
+    {
+      what: 'Batch endpoints',
+      count: counts.batchEndpoints,
+      moves: false,
+      note: 'Must be deleted before the move; redeploy them after.'
+    }
+  ]
+}

@@ -1,0 +1,32 @@
+// Workspaces linked with Azure Databricks cannot be moved.
+//
+// Two signals. An attached Databricks compute. And the link made from the Databricks workspace's
+// "Link Azure Machine Learning workspace" button, which Azure stores on the Databricks side (the
+// Microsoft.Databricks/workspaces parameter amlWorkspaceId), so the inventory lists those workspaces in
+// linkedDatabricksWorkspaces. No tag on the Machine Learning workspace is documented for the link, so
+// none is checked.
+
+import type { Rule } from './finding.js'
+import { azMl, describe } from './format.js'
+import { sameText } from './resource-ids.js'
+
+export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces = [] }, context) => {
+  const attached = computes.filter(({ computeType }) => sameText(computeType, 'Databricks'))
+  if (!attached.length && !linkedDatabricksWorkspaces.length) return []
+  const fix = [
+    attached.length && `detach the Databricks computes: ${azMl('compute detach', context.sourceWorkspaceId)}`,
+    linkedDatabricksWorkspaces.length && 'remove the link on each Azure Databricks workspace, where it is stored'
+  ].filter(Boolean)
+  return [
+    {
+      rule: 'databricks',
+      severity: 'blocker',
+      title: 'The workspace is linked with Azure Databricks; linked workspaces cannot be moved',
+      items: [
+        ...attached.map(({ name, resourceId }) => describe(name, 'Databricks compute', resourceId)),
+        ...linkedDatabricksWorkspaces.map(id => `Azure Databricks workspace ${id}`)
+      ],
+      fix: `Before the move, ${fix.join('; ')}.`
+    }
+  ]
+}

@@ -1,0 +1,25 @@
+// Shared wording for findings: items are plain text, one line each.
+
+import { nameOf, scopeOf } from './resource-ids.js'
+
+/** "name (a, b)", keeping only the parts that are known; just "name" when none is. */
+export function describe(name: string, ...parts: (string | undefined)[]): string {
+  const known = parts.filter((part): part is string => Boolean(part))
+  return known.length ? `${name} (${known.join(', ')})` : name
+}
+
+/** "1 compute", "3 computes". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`
+}
+
+/** "is" or "are", agreeing with n. */
+export function isAre(n: number): string {
+  return n === 1 ? 'is' : 'are'
+}
+
+/** An `az ml` command on one item of the workspace; <name> stands for each item's name. */
+export function azMl(command: string, workspaceId: string): string {
+  const { subscriptionId, resourceGroup } = scopeOf(workspaceId)
+  return `az ml ${command} --name <name> --workspace-name ${nameOf(workspaceId)} --resource-group ${resourceGroup} --subscription ${subscriptionId}`
+}

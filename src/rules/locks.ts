@@ -1,0 +1,39 @@
+// ARM refuses to move resources under a ReadOnly lock on the source or target group or subscription.
+
+import type { LockInfo } from '../inventory/model.js'
+import type { Finding, Rule } from './finding.js'
+import { count } from './format.js'
+import { sameText } from './resource-ids.js'
+
+const describeLock = ({ name, level, scope }: LockInfo) => `${name} (${level}) on ${scope}`
+
+export const locksRule: Rule = ({ locks }) => {
+  // Inherited locks appear once per scope listed: keep one per ID.
+  const unique = locks.filter((lock, index) => locks.findIndex(other => sameText(other.id, lock.id)) === index)
+  const readOnly = unique.filter(({ level }) => sameText(level, 'ReadOnly'))
+  const canNotDelete = unique.filter(({ level }) => sameText(level, 'CanNotDelete'))
+  const findings: Finding[] = []
+  if (readOnly.length) {
+    findings.push({
+      rule: 'locks-read-only',
+      severity: 'blocker',
+      title: `The move is blocked by ${count(readOnly.length, 'ReadOnly lock')}; ARM moves nothing under a read-only lock`,
+      items: readOnly.map(describeLock),
+      fix: `Remove them for the move: az lock delete --ids ${readOnly.map(({ id }) => id).join(' ')}`,
+      followUp: { title: 'Recreate the ReadOnly locks you removed', items: readOnly.map(describeLock) }
+    })
+  }
+  if (canNotDelete.length) {
+    findings.push({
+      rule: 'locks-can-not-delete',
+      severity: 'warning',
+      title: `The workspace is under ${count(canNotDelete.length, 'CanNotDelete lock')}; the move is allowed, but locks on the source resource group or subscription stop covering it`,
+      items: canNotDelete.map(describeLock),
+      followUp: {
+        title: 'Check the moved workspace is still protected from deletion where it should be',
+        items: canNotDelete.map(describeLock)
+      }
+    })
+  }
+  return findings
+}

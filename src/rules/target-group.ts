@@ -1,0 +1,44 @@
+// The target resource group must exist (or be created) in the workspace's region.
+
+import { resourceGroupId } from '../arm-id.js'
+import type { Rule } from './finding.js'
+
+/** "East US" and "eastus" are the same region. */
+const region = (location: string) => location.replace(/\s+/g, '').toLowerCase()
+
+export const targetGroupRule: Rule = ({ workspace, targetSubscription, targetResourceGroup: group }, context) => {
+  // An unreadable target subscription is the tenant rule's to report.
+  if (!targetSubscription) return []
+  const id = resourceGroupId(context.targetSubscriptionId, context.targetResourceGroup)
+  const location = workspace?.location ?? '<workspace region>'
+  if (!group) {
+    return context.createTargetResourceGroup
+      ? [
+          {
+            rule: 'target-group',
+            severity: 'info',
+            title: `The target resource group ${context.targetResourceGroup} ${context.mode === 'move' ? 'will' : 'would'} be created in ${location}`,
+            items: [id]
+          }
+        ]
+      : [
+          {
+            rule: 'target-group',
+            severity: 'blocker',
+            title: `The target resource group ${context.targetResourceGroup} does not exist`,
+            items: [id],
+            fix: `az group create --name ${context.targetResourceGroup} --location ${location} --subscription ${context.targetSubscriptionId}`
+          }
+        ]
+  }
+  if (!workspace || region(group.location) === region(workspace.location)) return []
+  return [
+    {
+      rule: 'target-group-region',
+      severity: 'blocker',
+      title: `The target resource group is in ${group.location}, the workspace in ${workspace.location}; moves across regions are not supported`,
+      items: [`${group.id} (${group.location})`],
+      fix: `Choose a target resource group in ${workspace.location}.`
+    }
+  ]
+}

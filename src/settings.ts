@@ -1,0 +1,26 @@
+// The action's settings: every input, read and checked once, before any network call.
+
+import type { WorkspaceRef } from './arm-id.js'
+import type { Cloud } from './clouds.js'
+
+export type Mode = 'dry-run' | 'move'
+
+export interface Settings {
+  /** The workspace to move, as given (with its parsed parts). */
+  source: WorkspaceRef & { id: string }
+  /** Where it moves: same name, target subscription and resource group. */
+  target: WorkspaceRef & { id: string }
+  mode: Mode
+  clientId: string
+  tenantId: string
+  /** Audience of GitHub's ID token: the input, or the cloud's default. */
+  audience: string
+  cloud: Cloud
+  timeoutMinutes: number
+  createTargetResourceGroup: boolean
+  registerProviders: boolean
+  includeAssociatedResources: boolean
+  failOnWarnings: boolean
+  commentOnPullRequest: boolean
+  githubToken: string
+}
