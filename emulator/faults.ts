@@ -27,7 +27,13 @@ interface ActiveRule {
 
 const KINDS = ['status', 'reset', 'delay', 'invalid-json']
 const SERVICES = ['github', 'entra', 'arm']
-const STATUS_CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' }
+const STATUS_CODES: Record<number, string> = {
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout'
+}
 
 /** Throws a message naming the bad field, so POST /_emulator/faults can answer 400 with it. */
 function validate(rule: FaultRule, index: number): RegExp {
@@ -44,7 +50,7 @@ function validate(rule: FaultRule, index: number): RegExp {
   try {
     return new RegExp(rule.path, 'i')
   } catch (error) {
-    throw new Error(`${where}: path is not a valid regular expression: ${(error as Error).message}`)
+    throw new Error(`${where}: path is not a valid regular expression: ${(error as Error).message}`, { cause: error })
   }
 }
 
@@ -61,7 +67,8 @@ export class Faults {
     let chosen: FaultRule | undefined
     for (const active of this.#rules) {
       const { rule } = active
-      if (rule.service !== service || (rule.method && rule.method.toUpperCase() !== method) || !active.pattern.test(path)) continue
+      if (rule.service !== service || (rule.method && rule.method.toUpperCase() !== method) || !active.pattern.test(path))
+        continue
       const n = active.matched++
       const after = rule.after ?? 0
       if (!chosen && n >= after && n < after + (rule.times ?? 1)) chosen = rule
@@ -73,10 +80,18 @@ export class Faults {
 /** The reply for a status or invalid-json fault. */
 export function faultReply(rule: FaultRule): Reply {
   if (rule.kind === 'invalid-json') {
-    return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"value":[{"id":"/subscriptions/' }
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"value":[{"id":"/subscriptions/'
+    }
   }
   const status = rule.status!
   const code = STATUS_CODES[status] ?? 'InjectedFault'
   const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'retry-after': String(rule.retryAfter) }
-  return { status, headers, body: { error: { code, message: `The emulator injected HTTP ${status} for ${rule.service} ${rule.path}.` } } }
+  return {
+    status,
+    headers,
+    body: { error: { code, message: `The emulator injected HTTP ${status} for ${rule.service} ${rule.path}.` } }
+  }
 }

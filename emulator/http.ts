@@ -13,7 +13,7 @@ export interface Request {
   query: URLSearchParams
   headers: IncomingHttpHeaders
   /** Parsed JSON or form body; undefined when there is none or it does not parse. */
-  body: unknown
+  body?: unknown
   /** Set when a body was sent but could not be parsed. */
   bodyError?: string
 }

@@ -50,7 +50,10 @@ export function verifyJwt(key: SigningKey, token: string): Verified {
     return { ok: false, reason: 'malformed' }
   }
   const input = Buffer.from(`${parts[0]}.${parts[1]}`)
-  const signed = header.alg === 'RS256' && header.kid === key.kid && verify('RSA-SHA256', input, key.publicKey, Buffer.from(parts[2], 'base64url'))
+  const signed =
+    header.alg === 'RS256' &&
+    header.kid === key.kid &&
+    verify('RSA-SHA256', input, key.publicKey, Buffer.from(parts[2], 'base64url'))
   return signed ? { ok: true, claims } : { ok: false, reason: 'signature' }
 }
 

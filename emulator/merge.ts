@@ -4,8 +4,6 @@
 //   element by element on that key (case-insensitive); an element with "remove": true deletes it;
 // - any other array, and any scalar, replaces the base value.
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
-
 const IDENTITY_KEYS = ['id', 'subscriptionId', 'clientId'] as const
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -13,14 +11,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function identityKey(items: unknown[]): string | undefined {
-  return IDENTITY_KEYS.find((key) => items.length > 0 && items.every((item) => isObject(item) && typeof item[key] === 'string'))
+  return IDENTITY_KEYS.find(key => items.length > 0 && items.every(item => isObject(item) && typeof item[key] === 'string'))
 }
 
 function mergeKeyed(base: unknown[], override: Record<string, unknown>[], key: string): unknown[] {
   const result = [...base]
   for (const item of override) {
     const wanted = String(item[key]).toLowerCase()
-    const index = result.findIndex((existing) => isObject(existing) && String(existing[key]).toLowerCase() === wanted)
+    const index = result.findIndex(existing => isObject(existing) && String(existing[key]).toLowerCase() === wanted)
     if (item.remove === true) {
       if (index >= 0) result.splice(index, 1)
     } else if (index >= 0) {

@@ -1,5 +1,6 @@
 // The record of every request the three services received, in arrival order, so tests can assert
-// on exactly what the action sent. Authorization headers are never recorded.
+// on exactly what the action sent (Authorization headers are never recorded), and of every token
+// issued, so tests can check that none leaks into logs or reports.
 
 import type { Service } from './http.ts'
 
@@ -18,6 +19,7 @@ export interface RecordedRequest {
 
 export class Recorder {
   #entries: RecordedRequest[] = []
+  #tokens: string[] = []
   readonly #startedAt: number
 
   constructor(startedAt: number) {
@@ -34,7 +36,7 @@ export class Recorder {
       query: Object.fromEntries(query),
       status: 0,
       at: Math.round(performance.now() - this.#startedAt),
-      ...(body === undefined ? {} : { body }),
+      ...(body === undefined ? {} : { body })
     }
     this.#entries.push(entry)
     return entry
@@ -44,7 +46,17 @@ export class Recorder {
     return this.#entries
   }
 
+  /** Remembers a GitHub ID token or Entra access token the emulator handed out. */
+  issued(token: string): void {
+    this.#tokens.push(token)
+  }
+
+  tokens(): readonly string[] {
+    return this.#tokens
+  }
+
   clear(): void {
     this.#entries = []
+    this.#tokens = []
   }
 }

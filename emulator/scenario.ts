@@ -21,6 +21,8 @@ export interface GithubSpec {
   workflow?: string
   actor?: string
   tokenLifetimeSeconds?: number
+  /** read: the job token cannot write comments (a pull request from a fork). Default write. */
+  commentPermission?: 'read' | 'write'
 }
 
 export interface FederatedCredentialSpec {
@@ -76,8 +78,8 @@ export interface GenerateSpec {
 
 export interface ResourceSpec {
   id: string
+  /** Only to override the casing derived from the id. */
   type?: string
-  name?: string
   location?: string
   kind?: string
   sku?: Record<string, unknown>
@@ -141,6 +143,8 @@ export interface Scenario {
   partialMove: string[]
   latencyMs: number
   faults: FaultRule[]
+  /** The action inputs this scenario is written for (workspace-id, target-subscription-id, …), for tests and the demo. */
+  actionInputs?: Record<string, string>
 }
 
 const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'scenarios')
@@ -157,7 +161,7 @@ const DEFAULTS = {
   pageSizes: {},
   partialMove: [],
   latencyMs: 0,
-  faults: [],
+  faults: []
 }
 
 /** A bare name is a file in emulator/scenarios/; anything else is a path. */
@@ -172,7 +176,7 @@ function readWithExtends(path: string, seen: string[]): Record<string, unknown> 
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`Cannot read scenario ${path}: ${(error as Error).message}`)
+    throw new Error(`Cannot read scenario ${path}: ${(error as Error).message}`, { cause: error })
   }
   const { extends: parent, ...own } = raw
   if (parent === undefined) return own
@@ -192,7 +196,7 @@ function check(scenario: Scenario, path: string): void {
     ensure(app.clientId && app.principalId, path, 'every entra.applications entry needs clientId and principalId.')
   }
   ensure(Array.isArray(scenario.subscriptions), path, 'subscriptions must be an array.')
-  const subscriptions = new Set(scenario.subscriptions.map((s) => s.subscriptionId.toLowerCase()))
+  const subscriptions = new Set(scenario.subscriptions.map(s => s.subscriptionId.toLowerCase()))
   const groups = new Set<string>()
   for (const group of scenario.resourceGroups ?? []) {
     const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+$/i.exec(group.id)
@@ -203,7 +207,11 @@ function check(scenario: Scenario, path: string): void {
   }
   for (const resource of scenario.resources) {
     const match = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+)\/providers\/[^/]+(\/[^/]+\/[^/]+)+$/i.exec(resource.id ?? '')
-    ensure(match, path, `resource id '${resource.id}' must be {resource group id}/providers/{namespace}/{type}/{name}[/{type}/{name}…].`)
+    ensure(
+      match,
+      path,
+      `resource id '${resource.id}' must be {resource group id}/providers/{namespace}/{type}/{name}[/{type}/{name}…].`
+    )
     ensure(groups.has(match[1].toLowerCase()), path, `resource '${resource.id}' is in an undeclared resource group.`)
   }
 }
@@ -212,7 +220,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   const path = resolveScenarioPath(nameOrPath)
   const raw = readWithExtends(path, [])
   const name = nameOrPath.replace(/^.*[\\/]/, '').replace(/\.json$/, '')
-  const scenario = { name, ...DEFAULTS, ...raw } as Scenario
+  const scenario = { name, ...DEFAULTS, ...raw } as unknown as Scenario
   check(scenario, path)
   scenario.entra.applications ??= []
   return scenario

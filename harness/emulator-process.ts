@@ -4,6 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:https'
 import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+const MAIN = fileURLToPath(new URL('../emulator/main.ts', import.meta.url))
 
 export interface EmulatorInfo {
   github: string
@@ -26,14 +29,18 @@ export interface RecordedRequest {
 }
 
 export class Emulator {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly info: EmulatorInfo,
-    private readonly ca: Buffer
-  ) {}
+  private readonly child: ChildProcess
+  readonly info: EmulatorInfo
+  private readonly ca: Buffer
+
+  private constructor(child: ChildProcess, info: EmulatorInfo, ca: Buffer) {
+    this.child = child
+    this.info = info
+    this.ca = ca
+  }
 
   static async start(scenario: string, extraArgs: string[] = []): Promise<Emulator> {
-    const child = spawn(process.execPath, ['emulator/main.ts', '--scenario', scenario, ...extraArgs], {
+    const child = spawn(process.execPath, [MAIN, '--scenario', scenario, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'inherit']
     })
     const firstLine = await new Promise<string>((resolve, reject) => {
@@ -73,7 +80,25 @@ export class Emulator {
     return this.control('GET', 'requests')
   }
 
-  state(): Promise<{ resources: Array<{ id: string }> }> {
+  clearRequests(): Promise<void> {
+    return this.control('DELETE', 'requests')
+  }
+
+  /** Every token the emulator issued: GitHub ID tokens and Entra access tokens. */
+  issuedTokens(): Promise<string[]> {
+    return this.control('GET', 'tokens')
+  }
+
+  /** The action inputs the scenario is written for (workspace, target, client and tenant). */
+  scenarioInputs(): Promise<Record<string, string>> {
+    return this.control('GET', 'action-inputs')
+  }
+
+  setFaults(faults: unknown[]): Promise<void> {
+    return this.control('POST', 'faults', faults)
+  }
+
+  state(): Promise<{ resources: Array<{ id: string }>; comments: Array<{ id: number; issue: number; body: string }> }> {
     return this.control('GET', 'state')
   }
 }

@@ -5,8 +5,11 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import type { EmulatorInfo } from './emulator-process.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>
@@ -34,7 +37,7 @@ export function emulatorInputs(emulator: EmulatorInfo): Record<string, string> {
 }
 
 export function actionDefaults(): Record<string, string> {
-  const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
   return Object.fromEntries(
     Object.entries(action.inputs)
       .filter(([, input]) => input.default !== undefined)
@@ -99,7 +102,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const file of [summaryFile, outputFile]) writeFileSync(file, '')
 
   const started = Date.now()
-  const child = spawn(process.execPath, ['dist/index.js'], { env: env as NodeJS.ProcessEnv })
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: env as NodeJS.ProcessEnv })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))

@@ -12,7 +12,7 @@ export const API_VERSIONS = {
   roleAssignments: ['2022-04-01', '2020-10-01-preview', '2020-04-01-preview'],
   roleDefinitions: ['2022-04-01', '2022-05-01-preview', '2018-01-01-preview'],
   /** @azure/arm-machinelearning 2.1.1 sends 2022-10-01. */
-  machineLearning: ['2022-10-01', '2023-04-01', '2023-10-01', '2024-04-01', '2024-10-01', '2025-06-01'],
+  machineLearning: ['2022-10-01', '2023-04-01', '2023-10-01', '2024-04-01', '2024-10-01', '2025-06-01']
 } as const
 
 const MOVABLE = 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'
@@ -26,7 +26,7 @@ export interface ResourceTypeInfo {
 }
 
 function types(apiVersions: readonly string[], names: string[], capabilities = MOVABLE): ResourceTypeInfo[] {
-  return names.map((resourceType) => ({ resourceType, locations: LOCATIONS, apiVersions: [...apiVersions], capabilities }))
+  return names.map(resourceType => ({ resourceType, locations: LOCATIONS, apiVersions: [...apiVersions], capabilities }))
 }
 
 /** Namespace (canonical casing) → resource types. Namespaces used only by a scenario are added at load. */
@@ -45,10 +45,10 @@ export const PROVIDERS: Record<string, ResourceTypeInfo[]> = {
         'workspaces/data',
         'workspaces/environments',
         'workspaces/models',
-        'workspaces/privateEndpointConnections',
+        'workspaces/privateEndpointConnections'
       ],
-      'None',
-    ),
+      'None'
+    )
   ],
   'Microsoft.Storage': types(['2023-05-01', '2023-01-01', '2022-09-01'], ['storageAccounts']),
   'Microsoft.KeyVault': types(['2023-07-01', '2022-07-01'], ['vaults']),
@@ -56,10 +56,23 @@ export const PROVIDERS: Record<string, ResourceTypeInfo[]> = {
   'Microsoft.Insights': types(['2020-02-02', '2015-05-01'], ['components']),
   'Microsoft.Network': types(['2024-05-01', '2023-09-01'], ['privateEndpoints', 'virtualNetworks']),
   'Microsoft.ManagedIdentity': types(['2023-01-31'], ['userAssignedIdentities']),
+  // Providers a workspace can depend on (notebooks, attached computes, CMK data stores), which the
+  // action looks up in the target subscription.
+  'Microsoft.Notebooks': types(['2019-10-10-preview'], ['NotebookProxies']),
+  'Microsoft.ContainerService': types(['2024-09-01', '2024-05-01'], ['managedClusters']),
+  'Microsoft.DocumentDB': types(['2024-08-15', '2024-05-15'], ['databaseAccounts']),
+  'Microsoft.Search': types(['2024-06-01-preview', '2023-11-01'], ['searchServices']),
+  'Microsoft.Databricks': types(['2024-05-01', '2023-02-01'], ['workspaces']),
+  'Microsoft.OperationalInsights': types(['2023-09-01', '2022-10-01'], ['workspaces']),
+  'Microsoft.Authorization': [
+    ...types(API_VERSIONS.locks, ['locks'], 'None'),
+    ...types(API_VERSIONS.roleAssignments, ['roleAssignments'], 'None'),
+    ...types(API_VERSIONS.roleDefinitions, ['roleDefinitions'], 'None')
+  ]
 }
 
-/** Providers every subscription has registered from the start, as in Azure. */
-export const ALWAYS_REGISTERED = ['Microsoft.Authorization', 'Microsoft.Resources']
+/** Providers registered in every subscription from the start (registration policy RegistrationFree), as in Azure. */
+export const ALWAYS_REGISTERED = ['Microsoft.Authorization']
 
 export interface RoleDefinitionInfo {
   name: string
@@ -69,12 +82,54 @@ export interface RoleDefinitionInfo {
 }
 
 export const BUILT_IN_ROLES: RoleDefinitionInfo[] = [
-  { name: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', roleName: 'Owner', description: 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.', actions: ['*'] },
-  { name: 'b24988ac-6180-42a0-ab88-20f7382dd24c', roleName: 'Contributor', description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.', actions: ['*'] },
-  { name: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', roleName: 'Reader', description: 'View all resources, but does not allow you to make any changes.', actions: ['*/read'] },
-  { name: 'f6c7c914-8db3-469d-8ca1-694a8f32e121', roleName: 'AzureML Data Scientist', description: 'Can perform all actions within an Azure Machine Learning workspace, except for creating or deleting compute resources and modifying the workspace itself.', actions: ['Microsoft.MachineLearningServices/workspaces/*/read', 'Microsoft.MachineLearningServices/workspaces/*/action'] },
-  { name: 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815', roleName: 'AzureML Compute Operator', description: 'Can access and perform CRUD operations on Machine Learning Services managed compute resources (including Notebook VMs).', actions: ['Microsoft.MachineLearningServices/workspaces/computes/*'] },
-  { name: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor', description: 'Allows for read, write and delete access to Azure Storage blob containers and data', actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/*'] },
-  { name: '4633458b-17de-408a-b874-0445c86b69e6', roleName: 'Key Vault Secrets User', description: 'Read secret contents.', actions: [] },
-  { name: '7f951dda-4ed3-4680-a7ca-43fe172d538d', roleName: 'AcrPull', description: 'acr pull', actions: ['Microsoft.ContainerRegistry/registries/pull/read'] },
+  {
+    name: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+    roleName: 'Owner',
+    description: 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.',
+    actions: ['*']
+  },
+  {
+    name: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+    roleName: 'Contributor',
+    description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.',
+    actions: ['*']
+  },
+  {
+    name: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    roleName: 'Reader',
+    description: 'View all resources, but does not allow you to make any changes.',
+    actions: ['*/read']
+  },
+  {
+    name: 'f6c7c914-8db3-469d-8ca1-694a8f32e121',
+    roleName: 'AzureML Data Scientist',
+    description:
+      'Can perform all actions within an Azure Machine Learning workspace, except for creating or deleting compute resources and modifying the workspace itself.',
+    actions: ['Microsoft.MachineLearningServices/workspaces/*/read', 'Microsoft.MachineLearningServices/workspaces/*/action']
+  },
+  {
+    name: 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815',
+    roleName: 'AzureML Compute Operator',
+    description:
+      'Can access and perform CRUD operations on Machine Learning Services managed compute resources (including Notebook VMs).',
+    actions: ['Microsoft.MachineLearningServices/workspaces/computes/*']
+  },
+  {
+    name: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+    roleName: 'Storage Blob Data Contributor',
+    description: 'Allows for read, write and delete access to Azure Storage blob containers and data',
+    actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/*']
+  },
+  {
+    name: '4633458b-17de-408a-b874-0445c86b69e6',
+    roleName: 'Key Vault Secrets User',
+    description: 'Read secret contents.',
+    actions: []
+  },
+  {
+    name: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
+    roleName: 'AcrPull',
+    description: 'acr pull',
+    actions: ['Microsoft.ContainerRegistry/registries/pull/read']
+  }
 ]

@@ -36,12 +36,28 @@ export function resourceNotFound(type: string, name: string, resourceGroup: stri
   return armError(
     404,
     'ResourceNotFound',
-    `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+  )
+}
+
+/**
+ * While a move runs ARM locks both resource groups. There is no published error code for a
+ * write that hits such a lock; AnotherOperationInProgress is the code ARM uses for "another
+ * operation on this or dependent resource is in progress" in move errors, so it is used here.
+ */
+export function groupLocked(groupId: string): ArmError {
+  return armError(
+    409,
+    'AnotherOperationInProgress',
+    `Another operation on this or dependent resource is in progress: resource group '${groupId.split('/').pop()}' is locked by a resource move. Retry after the move completes.`
   )
 }
 
 /** The "Diagnostic information" tail ARM appends to move validation messages. */
 export function diagnostics(subscriptionId: string, correlationId: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   return `Diagnostic information: timestamp '${stamp}', subscription id '${subscriptionId}', tracking id '${guid()}', request correlation id '${correlationId}'.`
 }

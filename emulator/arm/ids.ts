@@ -18,14 +18,14 @@ export function parseResourceId(id: string): ParsedId | undefined {
   const match = RESOURCE_ID.exec(id)
   if (!match) return undefined
   const rest = match[5].split('/')
-  if (rest.length % 2 !== 0 || rest.some((segment) => segment === '')) return undefined
+  if (rest.length % 2 !== 0 || rest.some(segment => segment === '')) return undefined
   return {
     groupId: match[1],
     subscriptionId: match[2],
     resourceGroup: match[3],
     namespace: match[4],
     types: rest.filter((_, i) => i % 2 === 0),
-    names: rest.filter((_, i) => i % 2 === 1),
+    names: rest.filter((_, i) => i % 2 === 1)
   }
 }
 
@@ -48,14 +48,7 @@ export function groupIdOf(subscriptionId: string, resourceGroup: string): string
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`
 }
 
-/** Every scope from the subscription down to `scope` itself: [/subscriptions/s, …/resourceGroups/g, …]. */
-export function scopeChain(scope: string): string[] {
-  const segments = scope.split('/').filter(Boolean)
-  const chain: string[] = []
-  for (let end = 2; end <= segments.length; end += 2) {
-    // Skip the "providers/{namespace}" pair, which is not a scope of its own.
-    if (segments[end - 2].toLowerCase() === 'providers') continue
-    chain.push(`/${segments.slice(0, end).join('/')}`)
-  }
-  return chain
+/** The scope a lock, role assignment or other Microsoft.Authorization item (or request path) is about. */
+export function authorizationScope(path: string): string {
+  return path.slice(0, path.toLowerCase().lastIndexOf('/providers/microsoft.authorization/'))
 }

@@ -1,0 +1,28 @@
+// The demo: the bundled action against the local Azure emulator — a dry run, then the move —
+// started as the runner starts it, printing each job summary.
+
+import { Emulator } from '../harness/emulator-process.ts'
+import { emulatorInputs, runAction, type ActionRun } from '../harness/runner.ts'
+
+function show(title: string, run: ActionRun): void {
+  const rule = '═'.repeat(100)
+  process.stdout.write(
+    `\n${rule}\n${title}: result=${run.outputs.result} exit=${run.exitCode} (${run.durationMs} ms)\n${rule}\n\n`
+  )
+  process.stdout.write(run.summary)
+}
+
+const emulator = await Emulator.start(process.argv[2] ?? 'movable')
+try {
+  const inputs = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info) }
+  process.stdout.write(`Emulator: ARM ${emulator.info.arm}, Entra ${emulator.info.entra}, GitHub OIDC ${emulator.info.github}\n`)
+  process.stdout.write(
+    `Moving ${inputs['workspace-id']}\n  to subscription ${inputs['target-subscription-id']}, resource group ${inputs['target-resource-group']}\n`
+  )
+  show('1. mode: dry-run', await runAction({ inputs, emulator: emulator.info }))
+  const moved = await runAction({ inputs: { ...inputs, mode: 'move' }, emulator: emulator.info })
+  show('2. mode: move', moved)
+  process.exitCode = moved.exitCode
+} finally {
+  await emulator.stop()
+}
