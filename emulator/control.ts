@@ -5,6 +5,7 @@ import { isWorkspace } from './arm/builders.ts'
 import { renderWorkspace } from './arm/ml.ts'
 import type { Emulator } from './context.ts'
 import { reload } from './context.ts'
+import { issueAccessToken } from './entra.ts'
 import type { FaultRule } from './faults.ts'
 import type { Reply, Request } from './http.ts'
 import { json } from './http.ts'
@@ -43,6 +44,29 @@ function state(emu: Emulator): Record<string, unknown> {
   }
 }
 
+/**
+ * What `az account get-access-token` prints for a session signed in (az login) as the scenario's
+ * first application: the emulator's stand-in Azure CLI (bin/az) asks here.
+ */
+function cliToken(emu: Emulator, request: Request): Reply {
+  const { resource, tenant } = (request.body ?? {}) as { resource?: string; tenant?: string }
+  const app = emu.world.scenario.entra.applications[0]
+  const tenantId = tenant ?? app?.tenantId ?? emu.world.scenario.entra.tenants[0]
+  if (!app || resource?.replace(/\/$/, '') !== emu.urls.arm) {
+    return json(400, { error: `ERROR: AADSTS500011: The resource principal named ${resource} was not found.` })
+  }
+  const { accessToken, lifetime } = issueAccessToken(emu, app, tenantId, emu.urls.arm)
+  const expires = Math.floor(Date.now() / 1000) + lifetime
+  return json(200, {
+    accessToken,
+    expiresOn: new Date(expires * 1000).toISOString().replace('T', ' ').replace('Z', '000'),
+    expires_on: expires,
+    subscription: emu.world.scenario.subscriptions[0]?.subscriptionId,
+    tenant: tenantId,
+    tokenType: 'Bearer'
+  })
+}
+
 function badRequest(message: string): Reply {
   return json(400, { error: { code: 'BadRequest', message } })
 }
@@ -60,6 +84,8 @@ export function control(emu: Emulator, request: Request): Reply {
         return json(200, state(emu))
       case 'GET /tokens':
         return json(200, emu.recorder.tokens())
+      case 'POST /cli-token':
+        return cliToken(emu, request)
       case 'GET /action-inputs':
         return json(200, emu.world.scenario.actionInputs ?? {})
       case 'POST /faults':

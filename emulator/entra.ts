@@ -170,6 +170,37 @@ function checkAssertion(emu: Emulator, app: ApplicationSpec, assertion: string):
   }
 }
 
+/** Signs an ARM access token for an application, as Entra does after a successful sign-in. */
+export function issueAccessToken(
+  emu: Emulator,
+  app: ApplicationSpec,
+  tenantId: string,
+  resource: string
+): { accessToken: string; lifetime: number } {
+  const lifetime = emu.world.scenario.entra.tokenLifetimeSeconds ?? 3599
+  const iat = nowSeconds()
+  const issuer = `https://sts.windows.net/${tenantId}/`
+  const accessToken = signJwt(emu.keys.entra, {
+    aud: resource,
+    iss: issuer,
+    iat,
+    nbf: iat,
+    exp: iat + lifetime,
+    aio: guid(),
+    appid: app.clientId,
+    appidacr: '2',
+    idp: issuer,
+    idtyp: 'app',
+    oid: app.principalId,
+    sub: app.principalId,
+    tid: tenantId,
+    uti: guid().replace(/-/g, '').slice(0, 22),
+    ver: '1.0'
+  })
+  emu.recorder.issued(accessToken)
+  return { accessToken, lifetime }
+}
+
 function token(emu: Emulator, tenantId: string, request: Request): Reply {
   const form = (request.body ?? {}) as Record<string, string>
   if (form.grant_type !== 'client_credentials') {
@@ -211,27 +242,7 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
       `The resource principal named ${resource ?? form.scope} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`
     )
   }
-  const lifetime = emu.world.scenario.entra.tokenLifetimeSeconds ?? 3599
-  const iat = nowSeconds()
-  const issuer = `https://sts.windows.net/${tenantId}/`
-  const accessToken = signJwt(emu.keys.entra, {
-    aud: resource,
-    iss: issuer,
-    iat,
-    nbf: iat,
-    exp: iat + lifetime,
-    aio: guid(),
-    appid: app.clientId,
-    appidacr: '2',
-    idp: issuer,
-    idtyp: 'app',
-    oid: app.principalId,
-    sub: app.principalId,
-    tid: tenantId,
-    uti: guid().replace(/-/g, '').slice(0, 22),
-    ver: '1.0'
-  })
-  emu.recorder.issued(accessToken)
+  const { accessToken, lifetime } = issueAccessToken(emu, app, tenantId, resource)
   return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken })
 }
 

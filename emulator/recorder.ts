@@ -14,6 +14,10 @@ export interface RecordedRequest {
   status: number
   /** Milliseconds since the emulator started. */
   at: number
+  /** Epoch milliseconds at arrival, to line the record up with other processes' clocks (the benchmark). */
+  time: number
+  /** Epoch milliseconds when the reply was sent; absent while in flight and for a reset connection. */
+  replyTime?: number
   body?: unknown
 }
 
@@ -36,6 +40,7 @@ export class Recorder {
       query: Object.fromEntries(query),
       status: 0,
       at: Math.round(performance.now() - this.#startedAt),
+      time: Date.now(),
       ...(body === undefined ? {} : { body })
     }
     this.#entries.push(entry)

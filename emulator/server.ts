@@ -92,6 +92,7 @@ async function handle(
   const reply = fault?.kind === 'status' || fault?.kind === 'invalid-json' ? faultReply(fault) : await handler(request)
   entry.status = reply.status
   send(res, request.method, reply)
+  entry.replyTime = Date.now()
 }
 
 export function attach(servers: Servers, emu: Emulator, handlers: Record<Service, Handler>): void {

@@ -25,6 +25,9 @@ export interface RecordedRequest {
   query: Record<string, string>
   status: number
   at: number
+  /** Epoch ms at arrival and when the reply was sent. */
+  time: number
+  replyTime?: number
   body?: unknown
 }
 

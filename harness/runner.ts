@@ -25,6 +25,8 @@ export interface ActionRun {
   summary: string
   outputs: Record<string, string>
   report?: Record<string, unknown> & { result: string; findings: Array<Record<string, unknown>> }
+  /** Epoch ms just before the spawn, to line the run up with the emulator's record (the benchmark). */
+  startedAt: number
   durationMs: number
 }
 
@@ -117,6 +119,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     summary: readFileSync(summaryFile, 'utf8'),
     outputs,
     report: reportPath && existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : undefined,
+    startedAt: started,
     durationMs: Date.now() - started
   }
 }

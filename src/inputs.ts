@@ -4,10 +4,11 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameId, workspaceId } from './arm-id.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
-import type { Mode, Settings } from './settings.js'
+import type { Auth, Mode, Settings } from './settings.js'
 import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
 
 const MODES: readonly Mode[] = ['dry-run', 'move']
+const AUTHS: readonly Auth[] = ['oidc', 'azure-cli']
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const MAX_TIMEOUT_MINUTES = 240
 
@@ -102,10 +103,12 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     )
   }
 
-  const clientId = value(read, 'client-id', true)
-  if (!isGuid(clientId)) throw new InputError('client-id', `'${clientId}' is not an application (client) ID (a GUID)`)
-  const tenantId = value(read, 'tenant-id', true)
-  if (!isGuid(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+  const auth = oneOf(read, 'auth', AUTHS)
+  const oidc = auth === 'oidc'
+  const clientId = value(read, 'client-id', oidc)
+  if (clientId && !isGuid(clientId)) throw new InputError('client-id', `'${clientId}' is not an application (client) ID (a GUID)`)
+  const tenantId = value(read, 'tenant-id', oidc)
+  if (tenantId && !isGuid(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
     throw new InputError(
       'tenant-id',
       `'${tenantId}' is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com`
@@ -126,6 +129,7 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     source,
     target,
     mode,
+    auth,
     clientId,
     tenantId,
     audience: value(read, 'audience', false) || cloud.audience,

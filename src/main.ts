@@ -33,13 +33,22 @@ function ruleContext(settings: Settings): RuleContext {
   }
 }
 
+/** Reads without which nothing can be said: the workspace at either ID. */
+const ESSENTIAL_READS = ['workspace', 'workspace at target']
+
 function readFailureFindings(inventory: Inventory): Finding[] {
+  const essential = inventory.readFailures.filter(f => ESSENTIAL_READS.includes(f.what))
+  if (essential.length > 0) {
+    throw new Error(essential.map(f => `Could not read the ${f.what}: ${f.code}: ${f.message.split('\n')[0]}`).join('\n'))
+  }
   return inventory.readFailures.map(f => ({
     rule: 'read-failed',
     severity: 'warning' as const,
     title: `Could not read ${f.what}: its checks are incomplete`,
     items: [`${f.code}: ${f.message.split('\n')[0]}`],
-    fix: 'Give the identity read access to it (Reader on both subscriptions covers every read).'
+    fix: /^(403|AuthorizationFailed|Forbidden)$/i.test(f.code)
+      ? 'Give the identity read access to it (Reader on both subscriptions covers every read).'
+      : undefined
   }))
 }
 
@@ -59,7 +68,7 @@ function logArm(stage: string, outcome: ArmOutcome): void {
 }
 
 async function pipeline(settings: Settings, report: RunReport): Promise<void> {
-  const { credential } = await core.group('Sign in with OIDC', () => signIn(settings))
+  const { credential } = await core.group(`Sign in (${settings.auth})`, () => signIn(settings))
 
   const inventory = await core.group('Preflight: read the workspace and its surroundings', async () => {
     const found = await readInventory(credential, settings)
@@ -68,13 +77,14 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     )
     return found
   })
+  const readFailures = readFailureFindings(inventory)
   report.counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
   if (!inventory.workspace && inventory.workspaceAtTarget) {
     report.result = 'already-moved'
     return
   }
   const context = ruleContext(settings)
-  report.findings = [...evaluateRules(inventory, context), ...readFailureFindings(inventory)]
+  report.findings = [...evaluateRules(inventory, context), ...readFailures]
   if (blockers(report).length > 0) {
     report.result = 'blocked'
     return

@@ -5,13 +5,19 @@ import type { Cloud } from './clouds.js'
 
 export type Mode = 'dry-run' | 'move'
 
+/** oidc: GitHub's ID token as client assertion; azure-cli: the Azure CLI session already signed in. */
+export type Auth = 'oidc' | 'azure-cli'
+
 export interface Settings {
   /** The workspace to move, as given (with its parsed parts). */
   source: WorkspaceRef & { id: string }
   /** Where it moves: same name, target subscription and resource group. */
   target: WorkspaceRef & { id: string }
   mode: Mode
+  auth: Auth
+  /** Required for oidc; unused with azure-cli. */
   clientId: string
+  /** Required for oidc; with azure-cli, the tenant to ask the CLI for (optional). */
   tenantId: string
   /** Audience of GitHub's ID token: the input, or the cloud's default. */
   audience: string

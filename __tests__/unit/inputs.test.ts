@@ -7,6 +7,7 @@ const VALID: Record<string, string> = {
   'target-subscription-id': '22222222-2222-2222-2222-222222222222',
   'target-resource-group': 'ml-prod-rg',
   mode: 'dry-run',
+  auth: 'oidc',
   'client-id': '33333333-3333-3333-3333-333333333333',
   'tenant-id': '44444444-4444-4444-4444-444444444444',
   audience: '',
@@ -64,6 +65,12 @@ describe('parseSettings', () => {
     )
     expect(local.cloud.scope).toBe('https://127.0.0.1:8443/.default')
     expect(local.cloud.customAuthority).toBe(true)
+  })
+
+  it('needs no client or tenant with the Azure CLI session', () => {
+    const settings = parseSettings(reader({ auth: 'azure-cli', 'client-id': '', 'tenant-id': '' }))
+    expect(settings.auth).toBe('azure-cli')
+    expect(settings.clientId).toBe('')
   })
 
   it('refuses a target equal to the source, compared case-insensitively', () => {
@@ -126,6 +133,8 @@ describe('parseSettings', () => {
     ['client-id', '', 'is required'],
     ['client-id', 'my-app', 'is not an application (client) ID'],
     ['tenant-id', 'not a tenant', 'contains whitespace'],
+    ['tenant-id', '', 'is required'],
+    ['auth', 'service-principal', "'service-principal' is not one of: oidc, azure-cli"],
     ['tenant-id', 'contoso', 'neither a tenant ID'],
     ['timeout-minutes', 'ten', "'ten' is not a whole number of minutes from 1 to 240"],
     ['timeout-minutes', '0', 'from 1 to 240'],

@@ -17,6 +17,8 @@ export interface Operation {
   resources: string[]
   targetResourceGroup: string
   error?: ForcedError
+  /** Epoch milliseconds when it succeeded or failed: the benchmark measures how soon a client notices. */
+  finishedTime?: number
 }
 
 export class Operations {
@@ -40,6 +42,7 @@ export class Operations {
 
   finish(operation: Operation, error?: ForcedError): void {
     operation.status = error ? 'Failed' : 'Succeeded'
+    operation.finishedTime = Date.now()
     if (error) operation.error = error
   }
 

@@ -1,7 +1,13 @@
 // Sign-in with OIDC only: GitHub's ID token is the client assertion; no secret exists anywhere.
 
 import * as core from '@actions/core'
-import { ClientAssertionCredential, type AccessToken, type GetTokenOptions, type TokenCredential } from '@azure/identity'
+import {
+  AzureCliCredential,
+  ClientAssertionCredential,
+  type AccessToken,
+  type GetTokenOptions,
+  type TokenCredential
+} from '@azure/identity'
 import type { Settings } from '../settings.js'
 import { explainSignInFailure, ID_TOKEN_PERMISSION_MESSAGE, readClaims, type IdTokenClaims } from './explain.js'
 
@@ -27,29 +33,40 @@ export interface SignedIn {
   credential: TokenCredential
 }
 
-/** Signs in and proves it by getting an ARM token; a refusal is explained, not just relayed. */
-export async function signIn(settings: Settings): Promise<SignedIn> {
+/** GitHub's ID token as the client assertion, fetched afresh each time: a move can outlast one token. */
+function oidcCredential(settings: Settings, seen: { claims?: IdTokenClaims }): TokenCredential {
   if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) throw new SignInError(ID_TOKEN_PERMISSION_MESSAGE)
-  let lastClaims: IdTokenClaims | undefined
-  // A fresh ID token per assertion: a move can outlast one token's lifetime.
   const getAssertion = async (): Promise<string> => {
     const idToken = await core.getIDToken(settings.audience)
     core.setSecret(idToken)
-    lastClaims = readClaims(idToken)
+    seen.claims = readClaims(idToken)
     return idToken
   }
+  return new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
+    authorityHost: settings.cloud.authorityHost,
+    // Instance discovery asks login.microsoftonline.com about the authority: not for overridden hosts.
+    disableInstanceDiscovery: settings.cloud.customAuthority
+  })
+}
+
+/** Signs in and proves it by getting an ARM token; a refusal is explained, not just relayed. */
+export async function signIn(settings: Settings): Promise<SignedIn> {
+  const seen: { claims?: IdTokenClaims } = {}
   const credential = new MaskingCredential(
-    new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
-      authorityHost: settings.cloud.authorityHost,
-      // Instance discovery asks login.microsoftonline.com about the authority: not for overridden hosts.
-      disableInstanceDiscovery: settings.cloud.customAuthority
-    })
+    settings.auth === 'oidc'
+      ? oidcCredential(settings, seen)
+      : new AzureCliCredential({ tenantId: settings.tenantId || undefined })
   )
   try {
     await credential.getToken(settings.cloud.scope)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    throw new SignInError(explainSignInFailure(message, lastClaims).join('\n'))
+    if (settings.auth === 'azure-cli') {
+      throw new SignInError(
+        `The Azure CLI gave no token: ${message.split('\n')[0]}\nSign in first: an azure/login step earlier in the job, or 'az login' on this machine.`
+      )
+    }
+    throw new SignInError(explainSignInFailure(message, seen.claims).join('\n'))
   }
   return { credential }
 }
