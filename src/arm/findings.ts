@@ -23,6 +23,9 @@ const HINTS: Record<string, string> = {
     'The identity lacks a permission: it needs Microsoft.Resources/subscriptions/resourceGroups/moveResources/action on the source group and write on the target group.'
 }
 
+/** The codes with a hint; the README's troubleshooting table lists each. */
+export const HINTED_CODES = Object.keys(HINTS)
+
 export function armHint(code: string): string | undefined {
   return HINTS[code]
 }
