@@ -10,6 +10,14 @@ export function commentMarker(report: RunReport): string {
   return `<!-- azureml-workspace-move: ${report.sourceWorkspaceId.toLowerCase().replace(/-->/g, '')} -->`
 }
 
+/** GitHub refuses comments over 65,536 characters. */
+const MAX_COMMENT = 60_000
+
+function fitComment(markdown: string): string {
+  if (markdown.length <= MAX_COMMENT) return markdown
+  return `${markdown.slice(0, MAX_COMMENT)}\n\n… cut here: the job summary and the JSON report have the rest.\n`
+}
+
 function pullRequestNumber(): number | undefined {
   const { eventName, payload } = github.context
   if (!eventName.startsWith('pull_request')) return undefined
@@ -26,7 +34,7 @@ export async function commentOnPullRequest(report: RunReport, token: string): Pr
   const octokit = github.getOctokit(token)
   const { owner, repo } = github.context.repo
   const marker = commentMarker(report)
-  const body = `${marker}\n${renderSummary(report)}`
+  const body = `${marker}\n${fitComment(renderSummary(report))}`
   try {
     let existing: number | undefined
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {

@@ -28,10 +28,18 @@ function explanation(report: RunReport): string {
   }
 }
 
+/** Items shown per finding; the JSON report has them all (a workspace may run thousands of jobs). */
+const MAX_ITEMS = 50
+
+function items(list: string[]): string[] {
+  const shown = list.slice(0, MAX_ITEMS).map(item => `  - ${esc(item)}`)
+  if (list.length > MAX_ITEMS) shown.push(`  - … and ${list.length - MAX_ITEMS} more, listed in the JSON report`)
+  return shown
+}
+
 /** Each offending item as a nested bullet, so every blocker names what to act on. */
 function finding(f: Finding): string {
-  const lines = [`- **${esc(f.title)}**`]
-  for (const item of f.items) lines.push(`  - ${esc(item)}`)
+  const lines = [`- **${esc(f.title)}**`, ...items(f.items)]
   if (f.fix) lines.push(`  - _What to do:_ ${esc(f.fix)}`)
   return lines.join('\n')
 }
@@ -68,11 +76,11 @@ function content(report: RunReport): string[] {
 }
 
 function followUps(report: RunReport): string[] {
-  const items = report.findings.filter(f => f.followUp)
-  if (items.length === 0) return []
-  const blocks = items.map(f => {
+  const withFollowUp = report.findings.filter(f => f.followUp)
+  if (withFollowUp.length === 0) return []
+  const blocks = withFollowUp.map(f => {
     const up = f.followUp!
-    return [`- [ ] **${esc(up.title)}**`, ...up.items.map(i => `  - ${esc(i)}`)].join('\n')
+    return [`- [ ] **${esc(up.title)}**`, ...items(up.items)].join('\n')
   })
   const when = report.result === 'moved' ? 'Now that the workspace has moved' : 'After the move'
   return [`### Manual follow-ups\n\n${when}, by hand:\n\n${blocks.join('\n')}`]
