@@ -9,6 +9,17 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
+/** The median of each figure over the runs, rounded to 0.01. */
+export function medians<T extends { [K in keyof T]: number }>(runs: T[]): T {
+  const keys = Object.keys(runs[0]) as Array<keyof T>
+  return Object.fromEntries(keys.map(key => [key, Math.round(median(runs.map(run => run[key])) * 100) / 100])) as T
+}
+
+/** From the spawn to the first request the emulator received. */
+export function firstRequestMs(requests: readonly RecordedRequest[], spawnedAt: number): number {
+  return Math.min(...requests.map(r => r.time)) - spawnedAt
+}
+
 /**
  * Sequential waves: a request is in wave 1 unless it started after some request had been answered;
  * then it is in one wave more than the highest wave among the requests answered before it started

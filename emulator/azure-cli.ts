@@ -15,18 +15,22 @@ if (process.argv[2] !== 'account' || process.argv[3] !== 'get-access-token' || !
 }
 const body = JSON.stringify({ resource: argument('--resource'), tenant: argument('--tenant') })
 // NODE_EXTRA_CA_CERTS (inherited from the caller) makes the emulator's certificate trusted.
-const req = request(new URL('/_emulator/cli-token', arm), { method: 'POST', headers: { 'content-type': 'application/json' } }, res => {
-  let text = ''
-  res.on('data', chunk => (text += chunk))
-  res.on('end', () => {
-    if (res.statusCode === 200) {
-      process.stdout.write(`${text}\n`)
-    } else {
-      process.stderr.write(`${(JSON.parse(text) as { error: string }).error}\n`)
-      process.exitCode = 1
-    }
-  })
-})
+const req = request(
+  new URL('/_emulator/cli-token', arm),
+  { method: 'POST', headers: { 'content-type': 'application/json' } },
+  res => {
+    let text = ''
+    res.on('data', chunk => (text += chunk))
+    res.on('end', () => {
+      if (res.statusCode === 200) {
+        process.stdout.write(`${text}\n`)
+      } else {
+        process.stderr.write(`${(JSON.parse(text) as { error: string }).error}\n`)
+        process.exitCode = 1
+      }
+    })
+  }
+)
 req.on('error', error => {
   process.stderr.write(`ERROR: ${error.message}\n`)
   process.exitCode = 1

@@ -12,7 +12,8 @@ export interface FaultRule {
   times?: number
   /** How many matching requests pass untouched first (default 0). */
   after?: number
-  kind: 'status' | 'reset' | 'delay' | 'invalid-json'
+  /** `reset-after` applies the request, then destroys the connection instead of answering. */
+  kind: 'status' | 'reset' | 'reset-after' | 'delay' | 'invalid-json'
   status?: number
   /** Seconds, sent as Retry-After with a status fault. */
   retryAfter?: number
@@ -25,7 +26,7 @@ interface ActiveRule {
   matched: number
 }
 
-const KINDS = ['status', 'reset', 'delay', 'invalid-json']
+const KINDS = ['status', 'reset', 'reset-after', 'delay', 'invalid-json']
 const SERVICES = ['github', 'entra', 'arm']
 const STATUS_CODES: Record<number, string> = {
   429: 'TooManyRequests',

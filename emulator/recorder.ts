@@ -10,7 +10,7 @@ export interface RecordedRequest {
   method: string
   path: string
   query: Record<string, string>
-  /** 0 while in flight, and for a connection the emulator reset on purpose. */
+  /** 0 while in flight, and for a connection the emulator reset on purpose before applying the request. */
   status: number
   /** Milliseconds since the emulator started. */
   at: number

@@ -91,6 +91,8 @@ async function handle(
   if (fault?.kind === 'reset') return void req.socket.destroy()
   const reply = fault?.kind === 'status' || fault?.kind === 'invalid-json' ? faultReply(fault) : await handler(request)
   entry.status = reply.status
+  // The request took effect, but the client never learns it: the record keeps the status it did not get.
+  if (fault?.kind === 'reset-after') return void req.socket.destroy()
   send(res, request.method, reply)
   entry.replyTime = Date.now()
 }

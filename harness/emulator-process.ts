@@ -101,7 +101,23 @@ export class Emulator {
     return this.control('POST', 'faults', faults)
   }
 
-  state(): Promise<{ resources: Array<{ id: string }>; comments: Array<{ id: number; issue: number; body: string }> }> {
+  /** Replaces the world with a fresh load of a scenario (name or path), without a restart; clears the record. */
+  async load(scenario: string): Promise<void> {
+    await this.control('POST', 'scenario', { scenario })
+  }
+
+  state(): Promise<{
+    subscriptions: Array<{ subscriptionId: string; providers: Record<string, string> }>
+    resourceGroups: Array<{ id: string; location: string }>
+    resources: Array<{ id: string }>
+    comments: Array<{ id: number; issue: number; body: string }>
+    operations: Array<{
+      id: string
+      kind: 'validate' | 'move'
+      status: 'Running' | 'Succeeded' | 'Failed'
+      finishedTime?: number
+    }>
+  }> {
     return this.control('GET', 'state')
   }
 }

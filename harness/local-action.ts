@@ -23,7 +23,12 @@ try {
     'github-token': 'unused-outside-pull-requests'
   }
   const envFile = join(mkdtempSync(join(tmpdir(), 'local-action-')), '.env')
-  writeFileSync(envFile, Object.entries(inputs).map(([name, value]) => `INPUT_${name.toUpperCase()}=${value}`).join('\n') + '\n')
+  writeFileSync(
+    envFile,
+    Object.entries(inputs)
+      .map(([name, value]) => `INPUT_${name.toUpperCase()}=${value}`)
+      .join('\n') + '\n'
+  )
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'local-action'), ['.', 'src/main.ts', envFile], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -1,7 +1,7 @@
 // Runs the bundled action (dist/index.js) as its own process, as the runner does: action.yml's
 // defaults and the given inputs as INPUT_* variables, and the summary, output and temp files.
 
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -68,6 +68,8 @@ export interface RunOptions {
   event?: { name: string; payload: object }
   /** Extra or overriding environment variables; undefined removes one. */
   env?: Record<string, string | undefined>
+  /** Called with the action's process once started, e.g. to send it a signal as the runner does on cancellation. */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -105,6 +107,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 
   const started = Date.now()
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: env as NodeJS.ProcessEnv })
+  options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))

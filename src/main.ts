@@ -11,9 +11,10 @@ import { runMove } from './stages/move.js'
 import { getSettings } from './inputs.js'
 import { locateWorkspace, readInventory } from './inventory/read.js'
 import type { Inventory } from './inventory/model.js'
+import { startPlanComment } from './report/comment.js'
 import { publish } from './report/publish.js'
 import { blockers, warnings, type ArmStep, type RunReport } from './report/run-report.js'
-import { evaluateRules, moveRequestResources } from './rules/index.js'
+import { evaluateRules, halfMovedRule, moveRequestResources } from './rules/index.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import type { Settings } from './settings.js'
 
@@ -79,11 +80,12 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
   })
   const readFailures = readFailureFindings(inventory)
   report.counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
-  if (!inventory.workspace && inventory.workspaceAtTarget) {
+  const context = ruleContext(settings)
+  // Half-moved, the workspace is at the target but the request still holds what an earlier move left behind.
+  if (!inventory.workspace && inventory.workspaceAtTarget && moveRequestResources(inventory, context).length === 0) {
     report.result = 'already-moved'
     return
   }
-  const context = ruleContext(settings)
   report.findings = [...evaluateRules(inventory, context), ...readFailures]
   if (blockers(report).length > 0) {
     report.result = 'blocked'
@@ -130,14 +132,14 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
   if (moved.status === 'arrived') {
     report.move = {
       status: 'succeeded',
-      note: 'The first request failed in transit, but ARM had taken it: the workspace is at the target.'
+      note: 'The move request failed in transit, but ARM had taken it: the resources have left the source resource group.'
     }
   } else if (moved.status === 'interrupted') {
     report.move = {
       status: 'still-running',
       correlationId: moved.correlationId,
       operationUrl: moved.operationUrl,
-      note: `${moved.reason} Follow it at the operation URL; a re-run reports already-moved once it is done and never starts a second move.`
+      note: `${moved.reason} ${moved.operationUrl ? 'Follow it at the operation URL; a' : 'A'} re-run reports already-moved once it is done and never starts a second move.`
     }
     report.result = 'failed'
     return
@@ -150,6 +152,8 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     report.move = armStep(moved)
     if (moved.status === 'failed') {
       report.findings.push(...armValidationFindings(moved.error, 'move'))
+      // A move can fail partway: say where each resource is now.
+      report.findings.push(...halfMovedRule(await readInventory(credential, settings), context))
       report.result = 'failed'
       return
     }
@@ -183,6 +187,8 @@ export async function run(): Promise<void> {
     startedAt: new Date().toISOString(),
     findings: []
   }
+  // The lookup of an earlier plan comment goes on alongside the pipeline.
+  const comment = settings.commentOnPullRequest ? startPlanComment(settings.source.id, settings.githubToken) : undefined
   try {
     await pipeline(settings, report)
   } catch (error) {
@@ -191,11 +197,13 @@ export async function run(): Promise<void> {
     if (error instanceof Error && error.stack) core.debug(error.stack)
   }
   report.finishedAt = new Date().toISOString()
-  await publish(report, settings)
+  await publish(report, comment)
   if (report.error) core.setFailed(report.error)
   else if (report.result === 'blocked')
     core.setFailed(`The move is blocked: ${blockers(report).length} blocker(s); see the job summary.`)
-  else if (report.result === 'failed') core.setFailed('The move failed; see the job summary.')
+  else if (report.move?.status === 'still-running') {
+    core.setFailed(`${report.move.note}${report.move.operationUrl ? ` Operation: ${report.move.operationUrl}` : ''}`)
+  } else if (report.result === 'failed') core.setFailed('The move failed; see the job summary.')
   else if (settings.failOnWarnings && warnings(report).length > 0) {
     core.setFailed(`${warnings(report).length} warning(s) and fail-on-warnings is true; see the job summary.`)
   }

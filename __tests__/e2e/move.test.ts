@@ -60,6 +60,7 @@ describe('a movable workspace', () => {
     const requests = await emulator.requests()
     expect(requests.filter(r => /\/(validate)?moveResources$/i.test(r.path))).toEqual([])
     expect(run.summary).toContain('Already moved')
+    await expectNoSecrets(emulator, run)
   })
 })
 
@@ -80,5 +81,6 @@ describe('a validation that ARM refuses', () => {
     expect(run.stdout).toContain('MissingMoveDependentResources')
     const requests = await emulator.requests()
     expect(requests.filter(r => /\/moveResources$/i.test(r.path))).toEqual([])
+    await expectNoSecrets(emulator, run)
   })
 })

@@ -21,6 +21,7 @@ describe('without permissions: id-token: write', () => {
     // Nothing reached Entra or ARM, nor GitHub's token endpoint; the plan comment may be posted.
     const requests = await emulator.requests()
     expect(requests.filter(r => r.service !== 'github' || r.path.includes('/oidc/'))).toEqual([])
+    await expectNoSecrets(emulator, run)
   })
 })
 

@@ -62,6 +62,7 @@ export function inventory(overrides: Partial<Inventory> = {}): Inventory {
     privateEndpointConnections: [],
     roleAssignments: [],
     locks: [],
+    linkedDatabricksWorkspaces: [],
     associatedResources: [
       { kind: 'storageAccount', id: STORAGE_ID, provisioningState: 'Succeeded', sharedWith: [] },
       { kind: 'keyVault', id: KEY_VAULT_ID, provisioningState: 'Succeeded', sharedWith: [] },

@@ -38,13 +38,13 @@ describe('evaluateRules', () => {
     expect(severities(findings)).toEqual(['blocker', 'blocker', 'warning', 'info', 'info'])
   })
 
-  it('reports every blocker at once', () => {
+  it('reports every blocker that can stand together at once', () => {
     const other = `/subscriptions/${SOURCE_SUB}/resourceGroups/ml-dev/providers/Microsoft.MachineLearningServices/workspaces/other`
     const inv = inventory({
       workspace: workspace({ provisioningState: 'Failed', encryptionStatus: 'Enabled' }),
       workspaceAtTarget: workspace({ id: TARGET_WORKSPACE_ID }),
       sourceSubscription: { subscriptionId: SOURCE_SUB, tenantId: 'tenant-a', state: 'Enabled' },
-      targetSubscription: { subscriptionId: TARGET_SUB, tenantId: 'tenant-b', state: 'Disabled' },
+      targetSubscription: { subscriptionId: TARGET_SUB, tenantId: 'tenant-a', state: 'Disabled' },
       targetResourceGroup: { id: TARGET_RG, name: 'ml-prod', location: 'eastus' },
       targetProviders: [],
       computes: [{ name: 'adb', computeType: 'Databricks', attached: true }],
@@ -62,7 +62,6 @@ describe('evaluateRules', () => {
     expect(blockers).toEqual([
       'workspace-state',
       'same-name',
-      'tenant',
       'subscription-state',
       'target-group-region',
       'providers',
@@ -77,6 +76,17 @@ describe('evaluateRules', () => {
     ])
     expect(severities(findings)).toEqual([...blockers.map(() => 'blocker'), 'warning', 'info'])
     expect(findings.slice(blockers.length).map(({ rule }) => rule)).toEqual(['associated-resources-shared', 'follow-ups'])
+
+    // Across tenants ARM shows nothing of the target: the tenant blocker replaces the target group's and providers'.
+    const acrossTenants = { ...inv, targetSubscription: { ...inv.targetSubscription!, tenantId: 'tenant-b' } }
+    const tenantBlockers = evaluateRules(acrossTenants, context())
+      .filter(({ severity }) => severity === 'blocker')
+      .map(({ rule }) => rule)
+    expect(tenantBlockers).toEqual([
+      ...blockers.slice(0, 2),
+      'tenant',
+      ...blockers.slice(2).filter(rule => rule !== 'target-group-region' && rule !== 'providers')
+    ])
   })
 
   it('re-exports the helpers the inventory and ARM code use', () => {

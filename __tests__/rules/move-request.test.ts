@@ -1,5 +1,16 @@
 import { moveRequestResources, moveRequestRule } from '../../src/rules/move-request.js'
-import { KEY_VAULT_ID, SOURCE_SUB, STORAGE_ID, WORKSPACE_ID, context, inventory } from './fixture.js'
+import {
+  KEY_VAULT_ID,
+  SOURCE_RG,
+  SOURCE_SUB,
+  STORAGE_ID,
+  TARGET_RG,
+  TARGET_WORKSPACE_ID,
+  WORKSPACE_ID,
+  context,
+  inventory,
+  workspace
+} from './fixture.js'
 
 const OTHER_KV = `/subscriptions/${SOURCE_SUB}/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/shared-kv`
 
@@ -15,6 +26,29 @@ describe('moveRequestResources', () => {
       WORKSPACE_ID,
       STORAGE_ID.replace('/resourceGroups/ml-dev/', '/resourcegroups/ML-DEV/')
     ])
+  })
+
+  it('leaves out associated resources the source group no longer lists (moved by an earlier move)', () => {
+    const inv = inventory({
+      associatedResources: [
+        { kind: 'storageAccount', id: STORAGE_ID, inSourceGroup: false, sharedWith: [] },
+        { kind: 'keyVault', id: KEY_VAULT_ID, inSourceGroup: true, sharedWith: [] }
+      ]
+    })
+    expect(moveRequestResources(inv, context())).toEqual([WORKSPACE_ID, KEY_VAULT_ID])
+  })
+
+  it('half-moved, sends only what is left in the source group, without the workspace already at the target', () => {
+    const inv = inventory({
+      workspace: undefined,
+      workspaceAtTarget: workspace({ id: TARGET_WORKSPACE_ID }),
+      associatedResources: [
+        { kind: 'storageAccount', id: STORAGE_ID.replace(SOURCE_RG, TARGET_RG), sharedWith: [] },
+        { kind: 'keyVault', id: KEY_VAULT_ID, inSourceGroup: true, sharedWith: [] }
+      ]
+    })
+    expect(moveRequestResources(inv, context())).toEqual([KEY_VAULT_ID])
+    expect(moveRequestResources(inv, context({ includeAssociatedResources: false }))).toEqual([])
   })
 
   it('sends only the workspace without includeAssociatedResources, and nothing without a workspace', () => {

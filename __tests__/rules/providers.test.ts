@@ -1,6 +1,8 @@
 import { requiredProviders, providersRule } from '../../src/rules/providers.js'
 import { TARGET_SUB, context, inventory, workspace } from './fixture.js'
 
+const OTHER_TENANT = '88888888-8888-8888-8888-888888888888'
+
 const BASE = [
   'Microsoft.MachineLearningServices',
   'Microsoft.Storage',
@@ -86,5 +88,10 @@ describe('providers', () => {
 
   it('leaves an unreadable target subscription to the tenant rule', () => {
     expect(providersRule(inventory({ targetSubscription: undefined, targetProviders: [] }), context())).toEqual([])
+  })
+
+  it('leaves a target subscription in another tenant, whose providers ARM does not show, to the tenant rule', () => {
+    const inv = inventory({ targetSubscription: { subscriptionId: TARGET_SUB, tenantId: OTHER_TENANT }, targetProviders: [] })
+    expect(providersRule(inv, context())).toEqual([])
   })
 })

@@ -51,4 +51,12 @@ describe('target-group', () => {
   it('leaves an unreadable target subscription to the tenant rule', () => {
     expect(targetGroupRule(inventory({ targetSubscription: undefined, targetResourceGroup: undefined }), context())).toEqual([])
   })
+
+  it('leaves a target subscription in another tenant, whose groups ARM does not show, to the tenant rule', () => {
+    const inv = inventory({
+      targetSubscription: { subscriptionId: TARGET_SUB, tenantId: '88888888-8888-8888-8888-888888888888' },
+      targetResourceGroup: undefined
+    })
+    expect(targetGroupRule(inv, context())).toEqual([])
+  })
 })

@@ -22,6 +22,19 @@ describe('tenant', () => {
     ])
   })
 
+  it('names a target subscription known only by the tenant ARM answered with', () => {
+    const inv = inventory({ targetSubscription: { subscriptionId: TARGET_SUB, tenantId: OTHER_TENANT } })
+    expect(tenantRule(inv, context())).toEqual([
+      expect.objectContaining({
+        rule: 'tenant',
+        items: [
+          `source subscription Dev (${SOURCE_SUB}): tenant ${TENANT}`,
+          `target subscription ${TARGET_SUB}: tenant ${OTHER_TENANT}`
+        ]
+      })
+    ])
+  })
+
   it('compares tenant IDs case-insensitively', () => {
     const inv = inventory({
       targetSubscription: { subscriptionId: TARGET_SUB, tenantId: TENANT.toUpperCase(), state: 'Enabled' }

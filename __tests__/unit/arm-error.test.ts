@@ -48,6 +48,22 @@ describe('ARM errors', () => {
     expect(findings.every(f => f.severity === 'blocker')).toBe(true)
   })
 
+  it('says a refusal while the groups are locked means a move is running, not what to fix', () => {
+    const locked = {
+      code: 'AnotherOperationInProgress',
+      message: "resource group 'rg' is locked by a resource move.",
+      details: []
+    }
+    expect(armValidationFindings(locked, 'validation')).toEqual([
+      expect.objectContaining({
+        rule: 'move-in-progress',
+        severity: 'blocker',
+        items: ["AnotherOperationInProgress: resource group 'rg' is locked by a resource move."],
+        fix: expect.stringContaining('Wait for that move to finish')
+      })
+    ])
+  })
+
   it('reads nothing from a body that is not an ARM error', () => {
     expect(parseArmError('<html>bad gateway</html>')).toBeUndefined()
     expect(parseArmError('{"value":[]}')).toBeUndefined()

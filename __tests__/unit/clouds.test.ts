@@ -2,7 +2,13 @@ import { CLOUD_NAMES, resolveCloud } from '../../src/clouds.js'
 
 describe('clouds', () => {
   it.each([
-    ['AzureCloud', 'login.microsoftonline.com', 'management.azure.com', 'https://management.azure.com/.default', 'api://AzureADTokenExchange'],
+    [
+      'AzureCloud',
+      'login.microsoftonline.com',
+      'management.azure.com',
+      'https://management.azure.com/.default',
+      'api://AzureADTokenExchange'
+    ],
     [
       'AzureUSGovernment',
       'login.microsoftonline.us',

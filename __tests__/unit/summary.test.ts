@@ -14,7 +14,10 @@ const base: RunReport = {
 describe('renderSummary', () => {
   it('names every item of a blocker up to a limit, and says how many more the JSON report has', () => {
     const jobs = Array.from({ length: 120 }, (_, i) => `job-${i} (Command, Running)`)
-    const summary = renderSummary({ ...base, findings: [{ rule: 'jobs', severity: 'blocker', title: '120 jobs are running', items: jobs, fix: 'Cancel them.' }] })
+    const summary = renderSummary({
+      ...base,
+      findings: [{ rule: 'jobs', severity: 'blocker', title: '120 jobs are running', items: jobs, fix: 'Cancel them.' }]
+    })
     expect(summary).toContain('### Blockers')
     expect(summary).toContain('  - job-49 (Command, Running)')
     expect(summary).not.toContain('job-50 ')

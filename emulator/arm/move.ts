@@ -221,9 +221,14 @@ function validate(
   return undefined
 }
 
-/** Applies the move and returns its failure, if any: `partialMove` resources stay behind, `moveFailure` alone moves nothing. */
+/**
+ * Applies the move and returns its failure, if any: `partialMove` resources stay behind once (the
+ * next move that includes them moves them, as a re-run does after a transient failure);
+ * `moveFailure` alone moves nothing.
+ */
 function complete(store: Store, scenario: Scenario, request: MoveRequest): ForcedError | undefined {
   const stays = request.resources.filter(id => scenario.partialMove.some(p => lower(p) === lower(id)))
+  scenario.partialMove = scenario.partialMove.filter(p => !stays.some(id => lower(id) === lower(p)))
   if (scenario.moveFailure && stays.length === 0) return scenario.moveFailure
   const moving = request.resources.filter(id => !stays.includes(id))
   store.relocate(moving, request.targetGroupId)

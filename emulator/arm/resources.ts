@@ -59,10 +59,12 @@ function putGroup(ctx: ArmContext): Reply {
   return json(created ? 201 : 200, group)
 }
 
-/** GenericResourceExpanded: what resource lists return (no properties unless expanded). */
-function listItem(resource: ArmResource): Record<string, unknown> {
+/** GenericResourceExpanded: what resource lists return (no properties; $expand=provisioningState adds that one). */
+function listItem(resource: ArmResource, expand: string[]): Record<string, unknown> {
   const keys = ['id', 'name', 'type', 'sku', 'kind', 'location', 'identity', 'managedBy', 'tags']
-  return Object.fromEntries(keys.filter(key => resource[key] !== undefined).map(key => [key, resource[key]]))
+  const item = Object.fromEntries(keys.filter(key => resource[key] !== undefined).map(key => [key, resource[key]]))
+  const state = resource.properties?.provisioningState
+  return expand.includes('provisioningstate') && state !== undefined ? { ...item, provisioningState: state } : item
 }
 
 /** The subset of OData $filter that resource lists need: resourceType/name eq '…', joined by and. */
@@ -80,11 +82,12 @@ function filterOf(ctx: ArmContext): (resource: ArmResource) => boolean {
 
 function listResources(ctx: ArmContext, scope: string): Reply {
   const keep = filterOf(ctx)
+  const expand = (ctx.req.query.get('$expand') ?? '').toLowerCase().split(/\s*,\s*/)
   const items = ctx.world.store
     .topLevelIn(scope)
     .map(entry => entry.resource)
     .filter(keep)
-    .map(listItem)
+    .map(resource => listItem(resource, expand))
   return page(ctx, 'resources', fromArray(items))
 }
 

@@ -11,10 +11,20 @@ export interface ArmExchange {
   correlationId?: string
   /** The Location of a 202: where the long-running operation is polled. */
   operationUrl?: string
+  /** The Retry-After of a 202: how long ARM asks the client to wait before it polls. */
+  retryAfterMs?: number
   error?: ArmError
 }
 
 export const MOVE_OUTCOME_UNKNOWN = 'MoveOutcomeUnknown'
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
 
 export class ArmCapture {
   /** The latest exchange of a long-running call (its start and every poll). */
@@ -23,7 +33,7 @@ export class ArmCapture {
   started?: ArmExchange
 
   /** Set once a moveResources request has been sent: ARM may have accepted it. */
-  private moveSent = false
+  moveSent = false
 
   /** Placed after the retry policy, so it sees every attempt. */
   readonly policy: PipelinePolicy = {
@@ -43,6 +53,7 @@ export class ArmCapture {
         status: response.status,
         correlationId: response.headers.get('x-ms-correlation-request-id') ?? undefined,
         operationUrl: response.status === 202 ? (response.headers.get('location') ?? undefined) : undefined,
+        retryAfterMs: response.status === 202 ? retryAfterMs(response.headers.get('retry-after')) : undefined,
         error: response.status >= 400 ? parseArmError(response.bodyAsText ?? undefined) : undefined
       }
       this.last = exchange

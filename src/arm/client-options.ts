@@ -1,6 +1,7 @@
 // Options shared by every Azure SDK client: the cloud's endpoint and token scope, retries, user agent.
 
 import type { Cloud } from '../clouds.js'
+import { invalidJsonReadRetryPolicy } from './read-retry.js'
 
 const USER_AGENT = 'azureml-workspace-move'
 
@@ -18,6 +19,10 @@ export function clientOptions(cloud: Cloud) {
     credentials: { scopes: [cloud.scope] },
     credentialScopes: [cloud.scope],
     retryOptions: RETRY,
+    // perCall: outside the parsing of the body, which the SDK's retry policy never sees.
+    additionalPolicies: [
+      { policy: invalidJsonReadRetryPolicy(RETRY.retryDelayInMs, RETRY.maxRetries), position: 'perCall' as const }
+    ],
     userAgentOptions: { userAgentPrefix: USER_AGENT }
   }
 }

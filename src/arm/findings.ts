@@ -30,8 +30,28 @@ export function armHint(code: string): string | undefined {
   return HINTS[code]
 }
 
+/**
+ * ARM's refusal while a move holds the resource groups. ARM publishes no code for it: the emulator,
+ * like ARM's move errors, says AnotherOperationInProgress; ResourceGroupsLocked is the other name met.
+ */
+export function isMoveInProgress(error: ArmError): boolean {
+  return error.code === 'AnotherOperationInProgress' || error.code === 'ResourceGroupsLocked'
+}
+
+function moveInProgressFinding(error: ArmError): Finding {
+  return {
+    rule: 'move-in-progress',
+    severity: 'blocker',
+    title:
+      'The resource groups are locked by an operation in Azure, as they are while a move runs; this run did not start another move',
+    items: [`${error.code}: ${error.message}`],
+    fix: 'Wait for that move to finish (ARM locks the groups for at most four hours; the run that started it gives the operation URL), then run again: it reports already-moved once the workspace is at the target.'
+  }
+}
+
 /** One blocker per error that carries a message, keeping code and target; wrappers add their hint. */
 export function armValidationFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
+  if (isMoveInProgress(error)) return [moveInProgressFinding(error)]
   const errors = flattenArmError(error)
   const speaking = errors.filter(e => e.message !== '' || e.details.length === 0)
   return speaking.map(e => ({

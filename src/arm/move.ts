@@ -3,6 +3,7 @@
 
 import { ResourceManagementClient } from '@azure/arm-resources'
 import type { TokenCredential } from '@azure/core-auth'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { armErrorFrom, type ArmError } from './arm-error.js'
 import { ArmCapture, MOVE_OUTCOME_UNKNOWN } from './capture.js'
 import { clientOptions } from './client-options.js'
@@ -23,6 +24,15 @@ export type ArmOutcome =
   | { status: 'still-running'; correlationId?: string; operationUrl?: string }
   /** The move request failed in transit: ARM may or may not have accepted it. */
   | { status: 'unknown'; correlationId?: string }
+
+/** The part of the SDK's long-running operation poller that `run` drives. */
+interface Poller {
+  submitted(): Promise<void>
+  poll(options: { abortSignal?: AbortSignal }): Promise<unknown>
+  readonly isDone: boolean
+  /** Settles at once when done: the result, or the operation's error. */
+  pollUntilDone(): Promise<void>
+}
 
 export interface WaitOptions {
   abortSignal?: AbortSignal
@@ -56,17 +66,27 @@ export class MoveOperations {
     return { resources: this.request.resources, targetResourceGroup: this.request.targetResourceGroupId }
   }
 
-  private async run(
-    start: (options: { abortSignal?: AbortSignal; updateIntervalInMs: number }) => PromiseLike<void>,
-    options: WaitOptions
-  ): Promise<ArmOutcome> {
+  /**
+   * Waits between polls as long as ARM's Retry-After says, from the first 202 on; the SDK's poller
+   * would poll once at once, then fall back to its own interval whenever ARM says 0.
+   */
+  private async run(start: (options: { abortSignal?: AbortSignal }) => Poller, options: WaitOptions): Promise<ArmOutcome> {
     this.capture.reset()
+    const { abortSignal } = options
     try {
-      await start({ abortSignal: options.abortSignal, updateIntervalInMs: options.pollIntervalMs })
+      const poller = start({ abortSignal })
+      await poller.submitted()
+      while (!poller.isDone) {
+        await sleep(this.capture.last?.retryAfterMs ?? options.pollIntervalMs, undefined, { signal: abortSignal })
+        await poller.poll({ abortSignal })
+      }
+      await poller.pollUntilDone()
       return { status: 'succeeded', ...this.ids() }
     } catch (error) {
       if (options.abortSignal?.aborted && this.capture.started) return { status: 'still-running', ...this.ids() }
-      if ((error as { code?: unknown }).code === MOVE_OUTCOME_UNKNOWN)
+      // Cut off or cancelled before ARM's answer arrived: ARM may have taken the move all the same.
+      const sentUnanswered = this.capture.moveSent && !this.capture.started
+      if ((error as { code?: unknown }).code === MOVE_OUTCOME_UNKNOWN || (options.abortSignal?.aborted && sentUnanswered))
         return { status: 'unknown', correlationId: this.ids().correlationId }
       const last = this.capture.last
       // The poller's error has ARM's code and message but not its details: prefer the captured body.

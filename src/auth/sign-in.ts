@@ -1,6 +1,7 @@
 // Sign-in with OIDC only: GitHub's ID token is the client assertion; no secret exists anywhere.
 
 import * as core from '@actions/core'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   AzureCliCredential,
   ClientAssertionCredential,
@@ -10,6 +11,13 @@ import {
 } from '@azure/identity'
 import type { Settings } from '../settings.js'
 import { explainSignInFailure, ID_TOKEN_PERMISSION_MESSAGE, readClaims, type IdTokenClaims } from './explain.js'
+import { SharedTokenCredential } from './shared-token.js'
+
+/** How many times to ask GitHub for an ID token before the sign-in fails. */
+const ID_TOKEN_ATTEMPTS = 3
+
+/** MSAL asks for the assertion twice per token request; the second ask reuses the first answer. */
+const ID_TOKEN_REUSE_MS = 30_000
 
 export class SignInError extends Error {
   constructor(message: string) {
@@ -33,14 +41,31 @@ export interface SignedIn {
   credential: TokenCredential
 }
 
-/** GitHub's ID token as the client assertion, fetched afresh each time: a move can outlast one token. */
+/** GitHub's token endpoint can fail for a moment, and @actions/core retries only its 502 to 504 answers. */
+async function getIdToken(audience: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await core.getIDToken(audience)
+    } catch (error) {
+      if (attempt === ID_TOKEN_ATTEMPTS) throw error
+      await sleep(500 * attempt)
+    }
+  }
+}
+
+/** GitHub's ID token as the client assertion, fetched afresh for each token request: a move can outlast one ID token. */
 function oidcCredential(settings: Settings, seen: { claims?: IdTokenClaims }): TokenCredential {
   if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) throw new SignInError(ID_TOKEN_PERMISSION_MESSAGE)
-  const getAssertion = async (): Promise<string> => {
-    const idToken = await core.getIDToken(settings.audience)
+  let last: { idToken: Promise<string>; requestedAt: number } | undefined
+  const fetchIdToken = async (): Promise<string> => {
+    const idToken = await getIdToken(settings.audience)
     core.setSecret(idToken)
     seen.claims = readClaims(idToken)
     return idToken
+  }
+  const getAssertion = (): Promise<string> => {
+    if (!last || Date.now() - last.requestedAt > ID_TOKEN_REUSE_MS) last = { idToken: fetchIdToken(), requestedAt: Date.now() }
+    return last.idToken
   }
   return new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
     authorityHost: settings.cloud.authorityHost,
@@ -52,10 +77,12 @@ function oidcCredential(settings: Settings, seen: { claims?: IdTokenClaims }): T
 /** Signs in and proves it by getting an ARM token; a refusal is explained, not just relayed. */
 export async function signIn(settings: Settings): Promise<SignedIn> {
   const seen: { claims?: IdTokenClaims } = {}
-  const credential = new MaskingCredential(
-    settings.auth === 'oidc'
-      ? oidcCredential(settings, seen)
-      : new AzureCliCredential({ tenantId: settings.tenantId || undefined })
+  const credential = new SharedTokenCredential(
+    new MaskingCredential(
+      settings.auth === 'oidc'
+        ? oidcCredential(settings, seen)
+        : new AzureCliCredential({ tenantId: settings.tenantId || undefined })
+    )
   )
   try {
     await credential.getToken(settings.cloud.scope)

@@ -1,6 +1,6 @@
 // SDK objects → the inventory's plain data. Pure; the only file that knows the SDKs' shapes.
 
-import type { GenericResourceExpanded, Provider, ResourceGroup } from '@azure/arm-resources'
+import type { GenericResource, GenericResourceExpanded, Provider, ResourceGroup } from '@azure/arm-resources'
 import type { Subscription } from '@azure/arm-resources-subscriptions'
 import type {
   BatchEndpoint,
@@ -59,12 +59,14 @@ export function provider(namespace: string, p: Provider | undefined): model.Prov
 export function compute(c: ComputeResource): model.ComputeInfo {
   const props = c.properties
   const computeType = props?.computeType ?? 'Unknown'
-  // vmSize sits in a different place for each compute type.
-  const inner = (props as { properties?: { vmSize?: string } } | undefined)?.properties
+  // The size has a different name for each compute type: vmSize (AmlCompute, ComputeInstance),
+  // virtualMachineSize (VirtualMachine), agentVmSize (AKS).
+  const inner = (props as { properties?: { vmSize?: string; virtualMachineSize?: string; agentVmSize?: string } } | undefined)
+    ?.properties
   return {
     name: c.name ?? '',
     computeType,
-    size: inner?.vmSize,
+    size: inner?.vmSize ?? inner?.virtualMachineSize ?? inner?.agentVmSize,
     provisioningState: props?.provisioningState,
     attached: props?.isAttachedCompute ?? ATTACHED_TYPES.has(computeType),
     resourceId: props?.resourceId
@@ -119,6 +121,13 @@ export function locateDatastores(
   )
 }
 
+/** The Machine Learning workspace an Azure Databricks workspace is linked with: its amlWorkspaceId parameter. */
+export function linkedAmlWorkspace(databricks: GenericResource): string | undefined {
+  const parameters = (databricks.properties as { parameters?: { amlWorkspaceId?: { value?: unknown } } } | undefined)?.parameters
+  const value = parameters?.amlWorkspaceId?.value
+  return typeof value === 'string' ? value : undefined
+}
+
 export function privateEndpointConnection(c: PrivateEndpointConnection): model.PrivateEndpointConnectionInfo {
   return { name: c.name ?? '', privateEndpointId: c.privateEndpoint?.id, status: c.privateLinkServiceConnectionState?.status }
 }
@@ -151,19 +160,23 @@ const ASSOCIATED: Array<[model.AssociatedKind, keyof model.WorkspaceInfo]> = [
   ['applicationInsights', 'applicationInsights']
 ]
 
-/** The workspace's associated resources, their state, and the other workspaces that share them. */
+/**
+ * The workspace's associated resources, their state, whether the source group lists them (undefined
+ * when its list could not be read), and the other workspaces that share them.
+ */
 export function associatedResources(
   ws: model.WorkspaceInfo,
   otherWorkspaces: model.WorkspaceInfo[],
-  sourceGroupResources: GenericResourceExpanded[]
+  sourceGroupResources: GenericResourceExpanded[] | undefined
 ): model.AssociatedResourceInfo[] {
   return ASSOCIATED.flatMap(([kind, key]) => {
     const id = ws[key] as string | undefined
     if (!id) return []
-    const resource = sourceGroupResources.find(r => sameId(r.id, id))
+    const resource = sourceGroupResources?.find(r => sameId(r.id, id))
     const sharedWith = otherWorkspaces
       .filter(o => !sameId(o.id, ws.id) && sameId(o[key] as string | undefined, id))
       .map(o => o.id)
-    return [{ kind, id, provisioningState: resource?.provisioningState, sharedWith }]
+    const inSourceGroup = sourceGroupResources && resource !== undefined
+    return [{ kind, id, provisioningState: resource?.provisioningState, inSourceGroup, sharedWith }]
   })
 }

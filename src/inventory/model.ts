@@ -111,6 +111,8 @@ export interface AssociatedResourceInfo {
   kind: AssociatedKind
   id: string
   provisioningState?: string
+  /** Whether the source resource group lists it (false: moved away, or deleted); undefined when that list is unread. */
+  inSourceGroup?: boolean
   /** IDs of other workspaces (not moving) that use the same resource. */
   sharedWith: string[]
 }
@@ -158,11 +160,11 @@ export interface Inventory {
   locks: LockInfo[]
   associatedResources: AssociatedResourceInfo[]
   /**
-   * IDs of Azure Databricks workspaces linked with this one. The link is stored on the Databricks side:
-   * a Microsoft.Databricks/workspaces resource whose properties.parameters.amlWorkspaceId.value is this
-   * workspace's ID. Optional: when unset, only attached Databricks computes reveal a link.
+   * IDs of the Azure Databricks workspaces of the source subscription linked with this one. The link is
+   * stored on the Databricks side: a Microsoft.Databricks/workspaces resource whose
+   * properties.parameters.amlWorkspaceId.value is this workspace's ID.
    */
-  linkedDatabricksWorkspaces?: string[]
+  linkedDatabricksWorkspaces: string[]
   counts: ContentCounts
   readFailures: ReadFailure[]
 }

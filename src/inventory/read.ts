@@ -1,14 +1,17 @@
 // The only place that reads Azure: every read of the preflight, started together in one wave.
 // Lists are streamed page by page; nothing holds a whole collection it only needs to count.
 
+import type { JobBase } from '@azure/arm-machinelearning'
 import type { TokenCredential } from '@azure/core-auth'
 import type { PagedAsyncIterableIterator } from '@azure/core-paging'
 import { sameId } from '../arm-id.js'
 import type { Settings } from '../settings.js'
 import { isTerminalJobStatus } from '../rules/jobs.js'
+import { acrossTenants } from '../rules/tenant.js'
 import { createClients, type Clients } from './clients.js'
+import { rawPages } from './raw-pages.js'
 import * as map from './map.js'
-import type { Inventory, LockInfo, ReadFailure, RoleAssignmentInfo } from './model.js'
+import type { Inventory, LockInfo, ReadFailure, RoleAssignmentInfo, SubscriptionInfo } from './model.js'
 
 /** Every provider a move may need; the providers rule decides which ones this workspace needs. */
 const CANDIDATE_PROVIDERS = [
@@ -23,9 +26,25 @@ const CANDIDATE_PROVIDERS = [
   'Microsoft.Search'
 ]
 
+/** Where Azure Databricks keeps a workspace's parameters, the link to a Machine Learning workspace among them. */
+const DATABRICKS_API_VERSION = '2024-05-01'
+
+/** ARM's answer to a token from another tenant than the subscription's. */
+const WRONG_TENANT = 'InvalidAuthenticationTokenTenant'
+
 function statusCode(error: unknown): number | undefined {
   const code = (error as { statusCode?: unknown }).statusCode
   return typeof code === 'number' ? code : undefined
+}
+
+/**
+ * The tenant of a subscription that refused the token as coming from another tenant: ARM names it
+ * in the challenge, authorization_uri="https://login.windows.net/{tenant}".
+ */
+function challengedTenant(error: unknown): string | undefined {
+  if ((error as { code?: unknown }).code !== WRONG_TENANT) return undefined
+  const headers = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers
+  return /authorization_uri="[^"]*\/([^/"]+)\/?"/i.exec(headers?.get('www-authenticate') ?? '')?.[1]
 }
 
 /**
@@ -62,12 +81,27 @@ async function count<T>(items: PagedAsyncIterableIterator<T>): Promise<number> {
   return n
 }
 
-/** Streams every job, counting them and keeping only those not yet finished. */
+/** A subscription in another tenant answers only with that tenant, which is what the tenant rule needs. */
+async function subscription(clients: Clients, subscriptionId: string): Promise<SubscriptionInfo> {
+  try {
+    return map.subscription(await clients.subscriptions.subscriptions.get(subscriptionId))
+  } catch (error) {
+    const tenantId = challengedTenant(error)
+    if (tenantId) return { subscriptionId, tenantId }
+    throw error
+  }
+}
+
+/**
+ * Streams every job, counting them and keeping only those not yet finished. Plain JSON pages (see
+ * raw-pages.ts): the fields map.job reads have the same names on the wire as in the SDK's JobBase.
+ */
 async function jobs(clients: Clients, settings: Settings): Promise<{ total: number; active: Inventory['activeJobs'] }> {
-  const { resourceGroup, name } = settings.source
+  const { ml } = clients.source
+  const list = `${settings.cloud.resourceManagerEndpoint}${settings.source.id}/jobs?api-version=${ml.apiVersion}&listViewType=All`
   let total = 0
   const active: Inventory['activeJobs'] = []
-  for await (const page of clients.source.ml.jobs.list(resourceGroup, name, { listViewType: 'All' }).byPage()) {
+  for await (const page of rawPages<JobBase>(ml, list)) {
     total += page.length
     for (const job of page) {
       const info = map.job(job)
@@ -108,6 +142,12 @@ async function roleAssignments(clients: Clients, settings: Settings): Promise<Ro
   return assignments.map(a => map.roleAssignment(a, names.get((a.roleDefinitionId ?? '').toLowerCase())))
 }
 
+/** A target in another tenant has no locks to read; the tenant rule reports why. */
+function unlessWrongTenant(error: unknown): LockInfo[] {
+  if (challengedTenant(error)) return []
+  throw error
+}
+
 async function locks(clients: Clients, settings: Settings): Promise<LockInfo[]> {
   const { source, target } = settings
   const lists = await Promise.all([
@@ -123,13 +163,28 @@ async function locks(clients: Clients, settings: Settings): Promise<LockInfo[]> 
     ),
     collect(clients.target.locks.managementLocks.listAtResourceGroupLevel(target.resourceGroup), map.lock).catch(error => {
       if (statusCode(error) === 404) return [] // no target group yet: no lock on it
-      throw error
+      return unlessWrongTenant(error)
     }),
-    collect(clients.target.locks.managementLocks.listAtSubscriptionLevel(), map.lock)
+    collect(clients.target.locks.managementLocks.listAtSubscriptionLevel(), map.lock).catch(unlessWrongTenant)
   ])
   // A list at a resource includes the locks inherited from its group and subscription.
   const seen = new Set<string>()
   return lists.flat().filter(lock => !seen.has(lock.id.toLowerCase()) && seen.add(lock.id.toLowerCase()))
+}
+
+/**
+ * Azure Databricks workspaces of the source subscription linked with this workspace. The link is
+ * stored on the Databricks side (the amlWorkspaceId parameter), which only a GET of each returns.
+ */
+async function linkedDatabricksWorkspaces(clients: Clients, settings: Settings): Promise<string[]> {
+  const { resources } = clients.source.resources
+  const ids = await collect(resources.list({ filter: "resourceType eq 'Microsoft.Databricks/workspaces'" }), r => r.id)
+  const linked = await Promise.all(
+    ids.map(async id =>
+      sameId(map.linkedAmlWorkspace(await resources.getById(id, DATABRICKS_API_VERSION)), settings.source.id) ? id : undefined
+    )
+  )
+  return linked.filter((id): id is string => id !== undefined)
 }
 
 /** Reads the workspace and its surroundings in one concurrent wave. */
@@ -160,12 +215,13 @@ export async function readInventory(credential: TokenCredential, settings: Setti
     assignments,
     lockList,
     otherWorkspaces,
-    sourceGroupResources
+    sourceGroupResources,
+    databricks
   ] = await Promise.all([
     read('workspace', () => ml.workspaces.get(source.resourceGroup, source.name)),
     read('workspace at target', () => clients.target.ml.workspaces.get(target.resourceGroup, target.name)),
-    read('source subscription', () => clients.subscriptions.subscriptions.get(source.subscriptionId)),
-    read('target subscription', () => clients.subscriptions.subscriptions.get(target.subscriptionId)),
+    read('source subscription', () => subscription(clients, source.subscriptionId)),
+    read('target subscription', () => subscription(clients, target.subscriptionId)),
     read('source resource group', () => clients.source.resources.resourceGroups.get(source.resourceGroup)),
     read('target resource group', () => clients.target.resources.resourceGroups.get(target.resourceGroup)),
     Promise.all(
@@ -194,19 +250,24 @@ export async function readInventory(credential: TokenCredential, settings: Setti
         clients.source.resources.resources.listByResourceGroup(source.resourceGroup, { expand: 'provisioningState' }),
         r => r
       )
-    )
+    ),
+    read('Azure Databricks workspaces', () => linkedDatabricksWorkspaces(clients, settings))
   ])
 
   const workspaceInfo = workspace && map.workspace(workspace)
+  const atTargetInfo = workspaceAtTarget && map.workspace(workspaceAtTarget)
+  const home = workspaceInfo ?? atTargetInfo
   const computeList = computes ?? []
   const endpointList = endpoints ?? []
   const batchList = batchEndpoints ?? []
   const datastoreList = map.locateDatastores(datastores ?? [], sourceGroupResources ?? [], source)
+  // Across tenants, every read of the target is refused the same way: the tenant rule says why, once.
+  const crossTenant = acrossTenants({ sourceSubscription, targetSubscription })
   return {
     workspace: workspaceInfo,
-    workspaceAtTarget: workspaceAtTarget && map.workspace(workspaceAtTarget),
-    sourceSubscription: sourceSubscription && map.subscription(sourceSubscription),
-    targetSubscription: targetSubscription && map.subscription(targetSubscription),
+    workspaceAtTarget: atTargetInfo,
+    sourceSubscription,
+    targetSubscription,
     sourceResourceGroup: sourceResourceGroup && map.resourceGroup(sourceResourceGroup),
     targetResourceGroup: targetResourceGroup && map.resourceGroup(targetResourceGroup),
     targetProviders,
@@ -218,9 +279,9 @@ export async function readInventory(credential: TokenCredential, settings: Setti
     privateEndpointConnections: privateEndpointConnections ?? [],
     roleAssignments: assignments ?? [],
     locks: lockList ?? [],
-    associatedResources: workspaceInfo
-      ? map.associatedResources(workspaceInfo, otherWorkspaces ?? [], sourceGroupResources ?? [])
-      : [],
+    // Half-moved, the workspace at the target still names what an earlier move left in the source group.
+    associatedResources: home ? map.associatedResources(home, otherWorkspaces ?? [], sourceGroupResources) : [],
+    linkedDatabricksWorkspaces: databricks ?? [],
     counts: {
       datastores: datastoreList.length,
       dataAssets: dataAssets ?? 0,
@@ -231,7 +292,7 @@ export async function readInventory(credential: TokenCredential, settings: Setti
       onlineEndpoints: endpointList.length,
       batchEndpoints: batchList.length
     },
-    readFailures: failures
+    readFailures: crossTenant ? failures.filter(f => f.code !== WRONG_TENANT) : failures
   }
 }
 
@@ -255,4 +316,12 @@ export async function locateWorkspace(
     found(() => clients.target.ml.workspaces.get(target.resourceGroup, target.name))
   ])
   return { atSource, atTarget }
+}
+
+/** Which of these IDs the source resource group still lists: after a move request lost in transit, none means ARM took it. */
+export async function stillInSourceGroup(credential: TokenCredential, settings: Settings, ids: string[]): Promise<string[]> {
+  const { source, target } = settings
+  const clients = createClients(credential, settings.cloud, source.subscriptionId, target.subscriptionId)
+  const listed = await collect(clients.source.resources.resources.listByResourceGroup(source.resourceGroup), r => r.id)
+  return ids.filter(id => listed.some(other => sameId(other, id)))
 }

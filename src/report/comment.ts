@@ -6,8 +6,8 @@ import type { RunReport } from './run-report.js'
 import { renderSummary } from './summary.js'
 
 /** Hidden marker that finds this workspace's comment again (a matrix moves several workspaces). */
-export function commentMarker(report: RunReport): string {
-  return `<!-- azureml-workspace-move: ${report.sourceWorkspaceId.toLowerCase().replace(/-->/g, '')} -->`
+function commentMarker(sourceWorkspaceId: string): string {
+  return `<!-- azureml-workspace-move: ${sourceWorkspaceId.toLowerCase().replace(/-->/g, '')} -->`
 }
 
 /** GitHub refuses comments over 65,536 characters. */
@@ -24,28 +24,54 @@ function pullRequestNumber(): number | undefined {
   return payload.pull_request?.number
 }
 
-export async function commentOnPullRequest(report: RunReport, token: string): Promise<void> {
+type Octokit = ReturnType<typeof github.getOctokit>
+
+/** The pull request's plan comment, its earlier version looked up while the run goes on. */
+export interface PlanComment {
+  number: number
+  marker: string
+  /** Absent without a github-token. */
+  octokit?: Octokit
+  /** The id of this workspace's comment from an earlier run, if any. */
+  existing: Promise<number | undefined>
+}
+
+async function findExisting(octokit: Octokit, number: number, marker: string): Promise<number | undefined> {
+  const { owner, repo } = github.context.repo
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: number,
+    per_page: 100
+  })) {
+    const existing = page.data.find(c => c.body?.startsWith(marker))?.id
+    if (existing !== undefined) return existing
+  }
+  return undefined
+}
+
+/** Starts looking for an earlier plan comment at the start of the run: the lookup then costs no round trip at its end. */
+export function startPlanComment(sourceWorkspaceId: string, token: string): PlanComment | undefined {
   const number = pullRequestNumber()
-  if (number === undefined) return
-  if (!token) {
+  if (number === undefined) return undefined
+  const marker = commentMarker(sourceWorkspaceId)
+  if (!token) return { number, marker, existing: Promise.resolve(undefined) }
+  const octokit = github.getOctokit(token)
+  const existing = findExisting(octokit, number, marker)
+  existing.catch(() => undefined) // reported when the comment is posted
+  return { number, marker, octokit, existing }
+}
+
+export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<void> {
+  const { number, marker, octokit } = comment
+  if (!octokit) {
     core.notice('No github-token: the plan is in the job summary only.')
     return
   }
-  const octokit = github.getOctokit(token)
   const { owner, repo } = github.context.repo
-  const marker = commentMarker(report)
   const body = `${marker}\n${fitComment(renderSummary(report))}`
   try {
-    let existing: number | undefined
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: number,
-      per_page: 100
-    })) {
-      existing = page.data.find(c => c.body?.startsWith(marker))?.id
-      if (existing !== undefined) break
-    }
+    const existing = await comment.existing
     if (existing !== undefined) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
       core.info(`Updated the plan comment on pull request #${number}.`)

@@ -4,10 +4,9 @@ import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { commentOnPullRequest } from './comment.js'
+import { commentOnPullRequest, type PlanComment } from './comment.js'
 import type { RunReport } from './run-report.js'
 import { renderSummary } from './summary.js'
-import type { Settings } from '../settings.js'
 
 async function writeJson(report: RunReport): Promise<string> {
   const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'azureml-workspace-move')
@@ -18,10 +17,8 @@ async function writeJson(report: RunReport): Promise<string> {
   return path
 }
 
-export async function publish(
-  report: RunReport,
-  settings: Pick<Settings, 'commentOnPullRequest' | 'githubToken'>
-): Promise<void> {
+/** `comment`: on pull requests with comment-on-pull-request, where the plan goes too. */
+export async function publish(report: RunReport, comment: PlanComment | undefined): Promise<void> {
   for (const f of report.findings) {
     const text = [...f.items, ...(f.fix ? [`What to do: ${f.fix}`] : [])].join('\n')
     if (f.severity === 'blocker') core.error(text || f.title, { title: f.title })
@@ -37,5 +34,5 @@ export async function publish(
   } else {
     core.info(markdown)
   }
-  if (settings.commentOnPullRequest) await commentOnPullRequest(report, settings.githubToken)
+  if (comment) await commentOnPullRequest(report, comment)
 }

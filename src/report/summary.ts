@@ -24,7 +24,9 @@ function explanation(report: RunReport): string {
     case 'already-moved':
       return 'The workspace is already in the target resource group; nothing was sent.'
     case 'failed':
-      return 'The run failed; see the error below.'
+      if (report.move?.status === 'still-running')
+        return 'The job stopped waiting, but the move goes on in Azure: see ARM move below for how to follow it.'
+      return report.move?.status === 'failed' ? "ARM's move failed; see its error below." : 'The run failed; see the error below.'
   }
 }
 

@@ -10,7 +10,7 @@ import type { Rule } from './finding.js'
 import { azMl, describe } from './format.js'
 import { sameText } from './resource-ids.js'
 
-export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces = [] }, context) => {
+export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces }, context) => {
   const attached = computes.filter(({ computeType }) => sameText(computeType, 'Databricks'))
   if (!attached.length && !linkedDatabricksWorkspaces.length) return []
   const fix = [

@@ -3,31 +3,40 @@
 import type { DatastoreInfo } from '../inventory/model.js'
 import type { Finding, Rule } from './finding.js'
 import { count, describe, isAre } from './format.js'
-import { sameText, scopeOf } from './resource-ids.js'
+import { movingAssociatedResources } from './move-request.js'
+import { nameOf, sameText, scopeOf } from './resource-ids.js'
 
 // Created with every workspace and handled by the move like the default one.
 const SYSTEM = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory']
 
 const describeDatastore = ({ name, datastoreType, accountName }: DatastoreInfo) => describe(name, datastoreType, accountName)
 
-export const datastoresRule: Rule = ({ datastores }, context) => {
+export const datastoresRule: Rule = (inventory, context) => {
   const source = scopeOf(context.sourceWorkspaceId)
-  const nonDefault = datastores.filter(({ name, isDefault }) => !isDefault && !SYSTEM.some(system => sameText(system, name)))
-  const atSource = (datastore: DatastoreInfo) =>
-    sameText(datastore.subscriptionId, source.subscriptionId) && sameText(datastore.resourceGroup, source.resourceGroup)
-  const stored = nonDefault.filter(atSource)
-  const others = nonDefault.filter(datastore => !atSource(datastore))
+  const nonDefault = inventory.datastores.filter(
+    ({ name, isDefault }) => !isDefault && !SYSTEM.some(system => sameText(system, name))
+  )
+  // A datastore's stored subscription and resource group go stale only when its storage account
+  // moves too, that is, when the account is in the move request.
+  const movingAccounts = movingAssociatedResources(inventory, context)
+    .filter(({ kind }) => kind === 'storageAccount')
+    .map(({ id }) => nameOf(id))
+  const stale = (datastore: DatastoreInfo) =>
+    sameText(datastore.subscriptionId, source.subscriptionId) &&
+    sameText(datastore.resourceGroup, source.resourceGroup) &&
+    movingAccounts.some(account => sameText(account, datastore.accountName))
+  const moving = nonDefault.filter(stale)
+  const others = nonDefault.filter(datastore => !stale(datastore))
   const findings: Finding[] = []
-  if (stored.length) {
+  if (moving.length) {
     findings.push({
       rule: 'datastores-source-location',
       severity: 'warning',
-      title: `${count(stored.length, 'datastore')} ${isAre(stored.length)} registered with the source subscription and resource group (${source.subscriptionId}, ${source.resourceGroup})`,
-      items: stored.map(describeDatastore),
+      title: `${count(moving.length, 'datastore')} on the storage account that moves with the workspace ${isAre(moving.length)} registered with its old subscription and resource group (${source.subscriptionId}, ${source.resourceGroup})`,
+      items: moving.map(describeDatastore),
       followUp: {
-        title:
-          'Where the storage behind them moved too, unregister each datastore and create it again with the same name and type, in the new subscription and resource group',
-        items: stored.map(describeDatastore)
+        title: `Unregister each datastore and create it again with the same name and type, on the storage account in its new subscription and resource group (${context.targetSubscriptionId}, ${context.targetResourceGroup})`,
+        items: moving.map(describeDatastore)
       }
     })
   }

@@ -9,6 +9,7 @@ import { encryptionRule } from './encryption.js'
 import { endpointsRule } from './endpoints.js'
 import type { Finding, Rule, RuleContext, Severity } from './finding.js'
 import { followUpsRule } from './follow-ups.js'
+import { halfMovedRule } from './half-moved.js'
 import { jobsRule } from './jobs.js'
 import { locksRule } from './locks.js'
 import { moveRequestRule } from './move-request.js'
@@ -20,6 +21,7 @@ import { targetGroupRule } from './target-group.js'
 import { tenantRule } from './tenant.js'
 import { workspaceRule } from './workspace.js'
 
+export { halfMovedRule } from './half-moved.js'
 export { isTerminalJobStatus } from './jobs.js'
 export { moveRequestResources } from './move-request.js'
 export { requiredProviders } from './providers.js'
@@ -37,6 +39,7 @@ const RULES: Rule[] = [
   databricksRule,
   locksRule,
   moveRequestRule,
+  halfMovedRule,
   associatedResourcesRule,
   datastoresRule,
   privateEndpointsRule,

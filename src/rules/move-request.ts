@@ -8,20 +8,23 @@ import { inScope, isTopLevel, sameText, scopeOf } from './resource-ids.js'
 /** ARM's limit on the resources in one move request. */
 export const MAX_MOVE_RESOURCES = 800
 
-/** Associated resources that join the request: asked for, and in the workspace's own resource group. */
+/** Associated resources that join the request: asked for, and still in the workspace's source resource group. */
 export function movingAssociatedResources(
-  { workspace, associatedResources }: Inventory,
+  { workspace, workspaceAtTarget, associatedResources }: Inventory,
   context: RuleContext
 ): AssociatedResourceInfo[] {
-  if (!workspace || !context.includeAssociatedResources) return []
-  const source = scopeOf(workspace.id)
-  return associatedResources.filter(({ id }) => inScope(id, source))
+  if (!(workspace ?? workspaceAtTarget) || !context.includeAssociatedResources) return []
+  const source = scopeOf(context.sourceWorkspaceId)
+  return associatedResources.filter(({ id, inSourceGroup }) => inScope(id, source) && inSourceGroup !== false)
 }
 
-/** The resource IDs to send to ARM: the workspace first, then the associated resources that move with it. */
+/**
+ * The resource IDs to send to ARM: the workspace first, then the associated resources that move with
+ * it. Half-moved (the workspace at the target already), only what the earlier move left behind.
+ */
 export function moveRequestResources(inventory: Inventory, context: RuleContext): string[] {
-  if (!inventory.workspace) return []
-  return [inventory.workspace.id, ...movingAssociatedResources(inventory, context).map(({ id }) => id)]
+  const associated = movingAssociatedResources(inventory, context).map(({ id }) => id)
+  return inventory.workspace ? [inventory.workspace.id, ...associated] : associated
 }
 
 export const moveRequestRule: Rule = (inventory, context) => {

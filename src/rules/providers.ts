@@ -5,6 +5,7 @@ import { hasCustomerManagedKey } from './encryption.js'
 import type { Rule } from './finding.js'
 import { count, describe, isAre } from './format.js'
 import { sameText } from './resource-ids.js'
+import { acrossTenants } from './tenant.js'
 
 const ALWAYS = [
   'Microsoft.MachineLearningServices',
@@ -26,8 +27,8 @@ export function requiredProviders({ workspace, computes }: Inventory): string[] 
 }
 
 export const providersRule: Rule = (inventory, context) => {
-  // Without the target subscription there is no provider list; the tenant rule reports that.
-  if (!inventory.targetSubscription) return []
+  // Without the target subscription, or across tenants, there is no provider list; the tenant rule reports that.
+  if (!inventory.targetSubscription || acrossTenants(inventory)) return []
   const missing = requiredProviders(inventory)
     .map(namespace => ({
       namespace,

@@ -2,13 +2,15 @@
 
 import { resourceGroupId } from '../arm-id.js'
 import type { Rule } from './finding.js'
+import { acrossTenants } from './tenant.js'
 
 /** "East US" and "eastus" are the same region. */
 const region = (location: string) => location.replace(/\s+/g, '').toLowerCase()
 
-export const targetGroupRule: Rule = ({ workspace, targetSubscription, targetResourceGroup: group }, context) => {
-  // An unreadable target subscription is the tenant rule's to report.
-  if (!targetSubscription) return []
+export const targetGroupRule: Rule = (inventory, context) => {
+  const { workspace, targetSubscription, targetResourceGroup: group } = inventory
+  // An unreadable target subscription, or one in another tenant, is the tenant rule's to report.
+  if (!targetSubscription || acrossTenants(inventory)) return []
   const id = resourceGroupId(context.targetSubscriptionId, context.targetResourceGroup)
   const location = workspace?.location ?? '<workspace region>'
   if (!group) {

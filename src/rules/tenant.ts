@@ -1,6 +1,6 @@
 // Both subscriptions readable, Enabled, and in the same Microsoft Entra tenant.
 
-import type { SubscriptionInfo } from '../inventory/model.js'
+import type { Inventory, SubscriptionInfo } from '../inventory/model.js'
 import type { Finding, Rule } from './finding.js'
 import { count, isAre } from './format.js'
 import { sameText } from './resource-ids.js'
@@ -12,7 +12,17 @@ function label(role: string, subscription: SubscriptionInfo): string {
   return `${role} subscription ${id}`
 }
 
-export const tenantRule: Rule = ({ sourceSubscription: source, targetSubscription: target }, context) => {
+/** True when the subscriptions are in different tenants; ARM then refuses every read of the target. */
+export function acrossTenants({
+  sourceSubscription,
+  targetSubscription
+}: Pick<Inventory, 'sourceSubscription' | 'targetSubscription'>): boolean {
+  const [source, target] = [sourceSubscription?.tenantId, targetSubscription?.tenantId]
+  return source !== undefined && target !== undefined && !sameText(source, target)
+}
+
+export const tenantRule: Rule = (inventory, context) => {
+  const { sourceSubscription: source, targetSubscription: target } = inventory
   if (!target) {
     return [
       {
@@ -25,7 +35,7 @@ export const tenantRule: Rule = ({ sourceSubscription: source, targetSubscriptio
     ]
   }
   const findings: Finding[] = []
-  if (source?.tenantId && target.tenantId && !sameText(source.tenantId, target.tenantId)) {
+  if (source && acrossTenants(inventory)) {
     findings.push({
       rule: 'tenant',
       severity: 'blocker',

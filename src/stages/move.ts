@@ -3,8 +3,10 @@
 
 import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/core-auth'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { isMoveInProgress } from '../arm/findings.js'
 import { MoveOperations, type ArmOutcome, type MoveRequest } from '../arm/move.js'
-import { locateWorkspace } from '../inventory/read.js'
+import { stillInSourceGroup } from '../inventory/read.js'
 import type { Settings } from '../settings.js'
 import { listenForCancellation } from './cancellation.js'
 
@@ -12,9 +14,9 @@ const PROGRESS_EVERY_MS = 30_000
 
 export type MoveResult =
   | ArmOutcome
-  /** The first request failed in transit and ARM had in fact taken it: the workspace is at the target. */
+  /** The first request failed in transit and ARM had in fact taken it: the resources are at the target. */
   | { status: 'arrived' }
-  /** The wait ended, by cancellation or timeout, with the move going on in Azure. */
+  /** The wait ended, by cancellation or timeout, with the move going on in Azure (or possibly so). */
   | { status: 'interrupted'; reason: string; operationUrl?: string; correlationId?: string }
 
 function minutes(ms: number): string {
@@ -22,7 +24,7 @@ function minutes(ms: number): string {
   return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`
 }
 
-async function sendOnce(
+function sendOnce(
   credential: TokenCredential,
   settings: Settings,
   request: MoveRequest,
@@ -30,6 +32,42 @@ async function sendOnce(
   pollIntervalMs: number
 ): Promise<ArmOutcome> {
   return new MoveOperations(credential, settings.cloud, request).move({ abortSignal: signal, pollIntervalMs })
+}
+
+/**
+ * After a move request failed in transit: did ARM take it? Resources gone from the source group say
+ * yes, and done; groups locked say yes, still running: wait and look again; a validation that passes
+ * says no. Once the groups were seen locked, the request is never sent again.
+ */
+async function findOut(
+  credential: TokenCredential,
+  settings: Settings,
+  request: MoveRequest,
+  signal: AbortSignal,
+  pollIntervalMs: number
+): Promise<MoveResult | 'send-again' | 'aborted'> {
+  let sawLocked = false
+  while (!signal.aborted) {
+    if ((await stillInSourceGroup(credential, settings, request.resources)).length === 0) return { status: 'arrived' }
+    const check = await new MoveOperations(credential, settings.cloud, request).validate({ abortSignal: signal, pollIntervalMs })
+    if (check.status === 'succeeded') {
+      if (!sawLocked) return 'send-again'
+      return {
+        status: 'failed',
+        error: {
+          code: 'MoveEndedWithoutMoving',
+          message:
+            "ARM took the move request (the resource groups were locked), but they are unlocked now and the resources are still in the source group: the move failed in Azure. Its error is in the source resource group's activity log.",
+          details: []
+        }
+      }
+    }
+    if (check.status === 'failed' && !isMoveInProgress(check.error)) return check
+    if (!sawLocked) core.info('The resource groups are locked: ARM took the request and the move is running. Waiting for it.')
+    sawLocked = true
+    await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined)
+  }
+  return 'aborted'
 }
 
 export async function runMove(
@@ -46,35 +84,39 @@ export async function runMove(
     () => core.info(`The move is running: ${minutes(Date.now() - started)} elapsed.`),
     PROGRESS_EVERY_MS
   )
+  const interrupted = (what: string, outcome?: ArmOutcome): MoveResult => ({
+    status: 'interrupted',
+    reason: `${
+      cancellation.received
+        ? `The job was cancelled (${cancellation.received}) after ${minutes(Date.now() - started)}.`
+        : `The wait ended after timeout-minutes (${settings.timeoutMinutes}).`
+    } ${what}`,
+    operationUrl: outcome && 'operationUrl' in outcome ? outcome.operationUrl : undefined,
+    correlationId: outcome?.correlationId
+  })
   try {
     let outcome = await sendOnce(credential, settings, request, signal, pollIntervalMs)
     if (outcome.status === 'unknown' && !signal.aborted) {
       core.warning('The move request failed in transit; checking whether ARM accepted it before sending it again.')
-      const where = await locateWorkspace(credential, settings)
-      if (where.atTarget && !where.atSource) return { status: 'arrived' }
-      const check = await new MoveOperations(credential, settings.cloud, request).validate({ pollIntervalMs })
-      if (check.status !== 'succeeded') {
-        // A running move locks both groups, so validation is refused: that move is ARM's answer.
-        return {
-          status: 'interrupted',
-          reason:
-            'The move request failed in transit, and the resource groups are now busy: ARM most likely accepted it and the move is running.',
-          correlationId: outcome.correlationId
-        }
+      const verdict = await findOut(credential, settings, request, signal, pollIntervalMs)
+      if (verdict === 'aborted') {
+        return interrupted(
+          "The move request's answer was lost, and ARM may have taken it (resource groups locked by a move say it did): there is no operation URL; follow the source resource group's activity log. A re-run checks before it sends anything.",
+          outcome
+        )
       }
+      if (verdict !== 'send-again') return verdict
       core.info('ARM did not take the first request: sending the move once more.')
       outcome = await sendOnce(credential, settings, request, signal, pollIntervalMs)
     }
-    if (outcome.status === 'still-running' || (outcome.status === 'unknown' && signal.aborted)) {
-      const reason = cancellation.received
-        ? `The job was cancelled (${cancellation.received}) after ${minutes(Date.now() - started)}.`
-        : `The wait ended after timeout-minutes (${settings.timeoutMinutes}).`
-      return {
-        status: 'interrupted',
-        reason: `${reason} The move goes on in Azure; cancelling the job does not stop it.`,
-        operationUrl: 'operationUrl' in outcome ? outcome.operationUrl : undefined,
-        correlationId: outcome.correlationId
-      }
+    if (outcome.status === 'still-running') {
+      return interrupted('The move goes on in Azure; cancelling the job does not stop it.', outcome)
+    }
+    if (outcome.status === 'unknown' && signal.aborted) {
+      return interrupted(
+        'The move request was on its way: ARM may have taken it. A re-run checks before it sends anything.',
+        outcome
+      )
     }
     return outcome
   } finally {

@@ -41,5 +41,6 @@ describe('auth: azure-cli', () => {
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('The Azure CLI gave no token')
     expect(run.summary).toContain('an azure/login step earlier in the job')
+    await expectNoSecrets(emulator, run)
   })
 })

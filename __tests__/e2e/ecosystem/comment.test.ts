@@ -22,6 +22,7 @@ describe('pull-request comment', () => {
     expect(comments[0].body).toContain('Ready to move')
     expect(comments[0].body).toContain('| Experiment jobs | 50 | Yes |')
     const id = comments[0].id
+    await expectNoSecrets(emulator, first)
 
     await emulator.clearRequests()
     const second = await runAction({ inputs, emulator: emulator.info })
@@ -38,17 +39,20 @@ describe('pull-request comment', () => {
 
   it('keeps one comment per workspace, so a matrix of workspaces gets one each', async () => {
     const other = inputs['workspace-id'].replace(/ml-ws-test$/, 'ml-ws-other')
-    await runAction({ inputs: { ...inputs, 'workspace-id': other }, emulator: emulator.info })
+    const run = await runAction({ inputs: { ...inputs, 'workspace-id': other }, emulator: emulator.info })
     const bodies = (await emulator.state()).comments.map(c => c.body)
     expect(bodies).toHaveLength(2)
     expect(bodies[1]).toContain('ml-ws-other')
+    await expectNoSecrets(emulator, run)
   })
 
   it('posts nothing outside pull requests, or when comment-on-pull-request is false', async () => {
     await emulator.clearRequests()
-    await runAction({ inputs, emulator: emulator.info, event: { name: 'push', payload: {} } })
-    await runAction({ inputs: { ...inputs, 'comment-on-pull-request': 'false' }, emulator: emulator.info })
+    const push = await runAction({ inputs, emulator: emulator.info, event: { name: 'push', payload: {} } })
+    const off = await runAction({ inputs: { ...inputs, 'comment-on-pull-request': 'false' }, emulator: emulator.info })
     expect((await emulator.requests()).filter(r => r.path.startsWith('/repos/'))).toEqual([])
+    await expectNoSecrets(emulator, push)
+    await expectNoSecrets(emulator, off)
   })
 })
 
@@ -64,5 +68,6 @@ describe('a pull request from a fork (read-only token)', () => {
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain('::notice::Could not comment on pull request #42 (HTTP 403)')
     expect((await emulator.state()).comments).toEqual([])
+    await expectNoSecrets(emulator, run)
   })
 })

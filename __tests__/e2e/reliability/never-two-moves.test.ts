@@ -1,0 +1,57 @@
+// moveResources is not idempotent: when its answer is lost, the action finds out whether ARM took
+// the request (resources gone from the source group, or the groups locked by the move) before it
+// sends it again, and never lets the SDK's retry send it twice.
+
+import type { RecordedRequest } from '../../../harness/emulator-process.js'
+import { runAction, type ActionRun } from '../../../harness/runner.js'
+import { expectNoSecrets } from '../secrets.js'
+import { emulatorFor, expectNeverTwoMoves, groupOf, movePosts } from './session.js'
+
+const MOVE = '/moveResources$'
+
+describe('never two moves', () => {
+  const session = emulatorFor('movable', { mode: 'move' })
+
+  async function moveWith(fault: object): Promise<{ run: ActionRun; requests: RecordedRequest[] }> {
+    const { emulator, inputs } = session
+    await emulator.load('movable')
+    await emulator.setFaults([fault])
+    const run = await runAction({ inputs, emulator: emulator.info })
+    const requests = await emulator.requests()
+    expect(run.outputs.result).toBe('moved')
+    expect(run.exitCode).toBe(0)
+    expect(await groupOf(emulator, '/workspaces/ml-ws-test')).toBe('ml-prod-rg')
+    expectNeverTwoMoves(requests)
+    await expectNoSecrets(emulator, run)
+    return { run, requests }
+  }
+
+  /** The POSTs in order, move and validation, as `path status`. */
+  const posts = (requests: RecordedRequest[]) =>
+    requests.filter(r => r.method === 'POST' && r.service === 'arm').map(r => `${r.path.split('/').pop()} ${r.status}`)
+
+  it('connection reset after ARM accepted the move: not sent again, the action waits for that move', async () => {
+    const { run, requests } = await moveWith({ service: 'arm', method: 'POST', path: MOVE, kind: 'reset-after' })
+    // One move request, which ARM accepted; the validations after it were refused: the groups were locked.
+    expect(movePosts(requests).map(r => r.status)).toEqual([202])
+    expect(posts(requests).slice(0, 3)).toEqual(['validateMoveResources 202', 'moveResources 202', 'validateMoveResources 409'])
+    expect(run.stdout).toContain('checking whether ARM accepted it before sending it again')
+    expect(run.summary).toContain('ARM had taken it')
+  })
+
+  it('500 on the move before ARM accepted it: the action checks, then sends it once more', async () => {
+    const { requests } = await moveWith({ service: 'arm', method: 'POST', path: MOVE, kind: 'status', status: 500 })
+    // The SDK's retry did not resend it; the action validated (ARM not busy) and sent it again.
+    expect(posts(requests)).toEqual([
+      'validateMoveResources 202',
+      'moveResources 500',
+      'validateMoveResources 202',
+      'moveResources 202'
+    ])
+  })
+
+  it('connection reset before ARM applied the move: the action checks, then sends it once more', async () => {
+    const { requests } = await moveWith({ service: 'arm', method: 'POST', path: MOVE, kind: 'reset' })
+    expect(movePosts(requests).map(r => r.status)).toEqual([0, 202])
+  })
+})

@@ -1,0 +1,39 @@
+// mode: move on an event where the workflow may run a fork's code: refused before any request,
+// with the risk explained, unless allow-untrusted-trigger says the user checked.
+
+import { runAction } from '../../../harness/runner.js'
+import { expectNoSecrets } from '../secrets.js'
+import { emulatorFor, expectNeverTwoMoves } from './session.js'
+
+const PULL_REQUEST_TARGET = { name: 'pull_request_target', payload: { pull_request: { number: 42 } } }
+
+describe('mode: move on pull_request_target', () => {
+  const session = emulatorFor('movable', { mode: 'move' })
+
+  it('is refused before any request, with the risk explained', async () => {
+    const { emulator, inputs } = session
+    await emulator.clearRequests()
+    const run = await runAction({ inputs, emulator: emulator.info, event: PULL_REQUEST_TARGET })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toContain("::error::Input 'mode': move refuses to run here: pull_request_target")
+    expect(run.stdout).toContain('Code from the fork could run in this job')
+    expect(run.stdout).toContain('allow-untrusted-trigger: true')
+    expect(await emulator.requests()).toEqual([])
+    await expectNoSecrets(emulator, run)
+  })
+
+  it('proceeds with allow-untrusted-trigger: true', async () => {
+    const { emulator, inputs } = session
+    await emulator.clearRequests()
+    const run = await runAction({
+      inputs: { ...inputs, 'allow-untrusted-trigger': 'true' },
+      emulator: emulator.info,
+      event: PULL_REQUEST_TARGET
+    })
+    expect(run.outputs.result).toBe('moved')
+    expect(run.exitCode).toBe(0)
+    expectNeverTwoMoves(await emulator.requests())
+    await expectNoSecrets(emulator, run)
+  })
+})

@@ -1,0 +1,31 @@
+// A paged ARM list read as plain JSON through an SDK client's pipeline (sign-in, retries, user
+// agent), for lists the preflight only counts or filters: the SDK's typed deserialization costs about
+// 4 ms for a page of 100 ML jobs, as much as the page's own round trip leaves to spare, and the jobs
+// list of a large workspace is a thousand pages in a row.
+
+import type { FullOperationResponse } from '@azure/core-client'
+import { createPipelineRequest, RestError, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
+import { parseArmError } from '../arm/arm-error.js'
+
+/** An SDK client (its own copy of core-client's ServiceClient type, so only what is used here). */
+interface Client {
+  sendRequest(request: PipelineRequest): Promise<PipelineResponse>
+}
+
+export async function* rawPages<T>(client: Client, url: string): AsyncGenerator<T[]> {
+  for (let next: string | undefined = url; next;) {
+    const response: FullOperationResponse = await client.sendRequest(createPipelineRequest({ url: next, method: 'GET' }))
+    if (response.status >= 400) {
+      const error = parseArmError(response.bodyAsText ?? undefined)
+      throw new RestError(error?.message ?? `HTTP ${response.status}`, {
+        statusCode: response.status,
+        code: error?.code,
+        response
+      })
+    }
+    // core-client's deserialization policy has parsed the JSON; with no operation to map it to, nothing more.
+    const page = response.parsedBody as { value?: T[]; nextLink?: string }
+    yield page.value ?? []
+    next = page.nextLink
+  }
+}
