@@ -31,7 +31,7 @@ describe('locks', () => {
         rule: 'locks-can-not-delete',
         severity: 'warning',
         title:
-          'The workspace is under 1 CanNotDelete lock; the move is allowed, but locks on the source resource group or subscription stop covering it',
+          '1 CanNotDelete lock on the workspace or the resource groups or subscriptions of the move; the move is allowed, but locks on the source resource group or subscription stop covering it',
         items: [`keep (CanNotDelete) on ${WORKSPACE_ID}`],
         followUp: {
           title: 'Check the moved workspace is still protected from deletion where it should be',

@@ -31,7 +31,7 @@ describe('ARM errors', () => {
     expect(formatArmError(error)).toEqual([
       'ResourceMoveProviderValidationFailed: Resource move validation failed. Please see details.',
       '  ResourceMoveProviderValidationFailed (/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws)',
-      '    MissingMoveDependentResources: The move resources request does not contain all the dependent resources.',
+      '    MissingMoveDependentResources (/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws): The move resources request does not contain all the dependent resources.',
       '      ProviderValidation',
       '        AnotherOperationInProgress: Another operation is in progress on workspace ml-ws-test.'
     ])
@@ -41,7 +41,8 @@ describe('ARM errors', () => {
     const findings = armValidationFindings(parseArmError(body)!, 'validation')
     expect(findings.map(f => f.title)).toEqual([
       'ARM validation: ResourceMoveProviderValidationFailed',
-      'ARM validation: MissingMoveDependentResources',
+      // An unwrapped error keeps the target of the detail that carried it.
+      'ARM validation: MissingMoveDependentResources on /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws',
       'ARM validation: AnotherOperationInProgress'
     ])
     expect(findings[2].fix).toMatch(/Another operation runs/)

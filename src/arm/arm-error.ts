@@ -39,7 +39,8 @@ function unfold(record: Record<string, unknown>, depth: number): ArmError {
   const details: ArmError[] = []
   // A message that is JSON becomes the error's child; the depth limit guards against cycles of nonsense.
   const embedded = depth < 20 ? embeddedError(rawMessage) : undefined
-  if (embedded) details.push(unfold(embedded, depth + 1))
+  // An error wrapped in a detail's message concerns that detail's target unless it names its own.
+  if (embedded) details.push(unfold({ target, ...embedded }, depth + 1))
   if (Array.isArray(record.details) && depth < 20) {
     for (const detail of record.details) {
       const child = errorObject(detail)

@@ -16,7 +16,9 @@ const HEADLINE: Record<Result, string> = {
 function explanation(report: RunReport): string {
   switch (report.result) {
     case 'ready':
-      return 'The preflight found no blocker and ARM validated the move. Nothing was written: run with `mode: move` to move.'
+      return report.validation?.status === 'skipped'
+        ? 'The preflight found no blocker. ARM validation waits for the target the move would prepare first (below). Nothing was written: run with `mode: move` to move.'
+        : 'The preflight found no blocker and ARM validated the move. Nothing was written: run with `mode: move` to move.'
     case 'blocked':
       return `The move cannot start: ${blockers(report).length} blocker(s) below. Nothing was moved.`
     case 'moved':

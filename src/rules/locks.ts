@@ -27,7 +27,7 @@ export const locksRule: Rule = ({ locks }) => {
     findings.push({
       rule: 'locks-can-not-delete',
       severity: 'warning',
-      title: `The workspace is under ${count(canNotDelete.length, 'CanNotDelete lock')}; the move is allowed, but locks on the source resource group or subscription stop covering it`,
+      title: `${count(canNotDelete.length, 'CanNotDelete lock')} on the workspace or the resource groups or subscriptions of the move; the move is allowed, but locks on the source resource group or subscription stop covering it`,
       items: canNotDelete.map(describeLock),
       followUp: {
         title: 'Check the moved workspace is still protected from deletion where it should be',

@@ -1,7 +1,7 @@
 // Every blocker in one run, ARM's own refusal as blockers, and a movable workspace that passes.
 
 import { escapeMarkdown } from '../../../src/report/markdown.js'
-import { SOURCE_SUB, emulatorSession } from './session.js'
+import { SOURCE_SUB, STORAGE_ID, WORKSPACE_ID, emulatorSession } from './session.js'
 
 describe('preflight: every blocker at once', () => {
   const session = emulatorSession()
@@ -48,11 +48,11 @@ describe('preflight: every blocker at once', () => {
             `Resource move validation failed. Please see details. Diagnostic information: timestamp '20261123T101512Z', subscription id '${SOURCE_SUB}', tracking id '6c1f0e2a-8d4b-4b7e-9f35-2a7d1c0b9e48', request correlation id 'b3e7a9d1-4c2f-4e6a-8b05-1d9c7e2f3a64'.`
           ]
         },
-        // Unfolded from JSON in the details' messages, two levels deep.
+        // Unfolded from JSON in the details' messages, two levels deep, each with its carrier's target.
         {
           rule: 'arm-validation',
           severity: 'blocker',
-          title: 'ARM validation: MissingMoveDependentResources',
+          title: `ARM validation: MissingMoveDependentResources on ${WORKSPACE_ID}`,
           items: [
             'The move resources request does not contain all the dependent resources. Please check error details for missing resource ids.'
           ]
@@ -60,14 +60,14 @@ describe('preflight: every blocker at once', () => {
         {
           rule: 'arm-validation',
           severity: 'blocker',
-          title: 'ARM validation: AnotherOperationInProgress',
+          title: `ARM validation: AnotherOperationInProgress on ${STORAGE_ID}`,
           items: [
             `Another operation on this or dependent resource is in progress. To retrieve status of the operation use uri: https://management.azure.com/subscriptions/${SOURCE_SUB}/providers/Microsoft.MachineLearningServices/locations/eastus/workspaceOperationsStatus/3f2c9a1e-7b4d-4e8f-a6c5-0d1b2e3f4a5b?api-version=2022-10-01.`
           ]
         }
       ]
     })
-    expect(run.report!.findings.find(f => f.title === 'ARM validation: MissingMoveDependentResources')!.fix).toBe(
+    expect(run.report!.findings.find(f => f.title === `ARM validation: MissingMoveDependentResources on ${WORKSPACE_ID}`)!.fix).toBe(
       'The move must include the resources this one depends on: add them to the request (include-associated-resources) or move them first.'
     )
   })

@@ -8,7 +8,7 @@ const CAN_NOT_DELETE_WARNING = {
   rule: 'locks-can-not-delete',
   severity: 'warning' as const,
   title:
-    'The workspace is under 1 CanNotDelete lock; the move is allowed, but locks on the source resource group or subscription stop covering it',
+    '1 CanNotDelete lock on the workspace or the resource groups or subscriptions of the move; the move is allowed, but locks on the source resource group or subscription stop covering it',
   items: [CAN_NOT_DELETE],
   followUp: { title: 'Check the moved workspace is still protected from deletion where it should be', items: [CAN_NOT_DELETE] }
 }
