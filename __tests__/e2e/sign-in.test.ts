@@ -1,45 +1,43 @@
 // Sign-in failures the field meets most, end to end: each says exactly what to change.
 
-import { Emulator } from '../../harness/emulator-process.js'
-import { emulatorInputs, runAction } from '../../harness/runner.js'
+import { runAction } from '../../harness/runner.js'
+import { emulatorFor } from './session.js'
 import { expectNoSecrets } from './secrets.js'
 
 describe('without permissions: id-token: write', () => {
-  let emulator: Emulator
-  beforeAll(async () => (emulator = await Emulator.start('movable')))
-  afterAll(() => emulator.stop())
+  const session = emulatorFor('movable')
 
   it('fails before any request, showing the YAML to add', async () => {
-    const inputs = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info) }
-    await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info, env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined } })
+    await session.emulator.clearRequests()
+    const run = await runAction({
+      inputs: session.inputs,
+      emulator: session.emulator.info,
+      env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined }
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('ACTIONS_ID_TOKEN_REQUEST_URL is not set')
     expect(run.stdout).toContain('permissions:%0A  id-token: write')
     expect(run.summary).toContain('id-token: write')
     expect(run.outputs.result).toBe('failed')
     // Nothing reached Entra or ARM, nor GitHub's token endpoint; the plan comment may be posted.
-    const requests = await emulator.requests()
+    const requests = await session.emulator.requests()
     expect(requests.filter(r => r.service !== 'github' || r.path.includes('/oidc/'))).toEqual([])
-    await expectNoSecrets(emulator, run)
+    await expectNoSecrets(session.emulator, run)
   })
 })
 
 describe('a federated credential whose subject does not match', () => {
-  let emulator: Emulator
-  beforeAll(async () => (emulator = await Emulator.start('subject-mismatch')))
-  afterAll(() => emulator.stop())
+  const session = emulatorFor('subject-mismatch')
 
   it("prints the token's claims, the subject to configure and what AADSTS700213 means", async () => {
-    const inputs = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info) }
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await runAction({ inputs: session.inputs, emulator: session.emulator.info })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(run.summary).toContain("AADSTS700213: no federated credential has the token's subject")
     expect(run.stdout).toContain('sub=repo:contoso/ml-platform:pull_request')
     expect(run.stdout).toContain('subject repo:contoso/ml-platform:pull_request')
-    const requests = await emulator.requests()
+    const requests = await session.emulator.requests()
     expect(requests.filter(r => r.service === 'arm')).toEqual([])
-    await expectNoSecrets(emulator, run)
+    await expectNoSecrets(session.emulator, run)
   })
 })

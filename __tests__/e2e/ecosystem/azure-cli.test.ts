@@ -1,46 +1,40 @@
 // auth: azure-cli — the session of an earlier azure/login step (here, the emulator's stand-in az).
 
 import { delimiter, dirname, resolve } from 'node:path'
-import { Emulator } from '../../../harness/emulator-process.js'
-import { emulatorInputs, runAction } from '../../../harness/runner.js'
+import { runAction } from '../../../harness/runner.js'
+import { emulatorFor } from '../session.js'
 import { expectNoSecrets } from '../secrets.js'
 
 describe('auth: azure-cli', () => {
-  let emulator: Emulator
-  let inputs: Record<string, string>
-  beforeAll(async () => {
-    emulator = await Emulator.start('movable')
-    inputs = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info), auth: 'azure-cli', 'client-id': '' }
-  })
-  afterAll(() => emulator.stop())
+  const session = emulatorFor('movable', { auth: 'azure-cli', 'client-id': '' })
 
   it('signs in through az, with no OIDC token and no client ID', async () => {
     const run = await runAction({
-      inputs,
-      emulator: emulator.info,
+      inputs: session.inputs,
+      emulator: session.emulator.info,
       env: {
         ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
         // The stand-in az runs on this Node (24), found first on PATH as on a runner.
         PATH: [resolve('emulator/bin'), dirname(process.execPath), process.env.PATH].join(delimiter),
-        AZURE_EMULATOR_ARM: emulator.info.arm
+        AZURE_EMULATOR_ARM: session.emulator.info.arm
       }
     })
     expect(run.outputs.result).toBe('ready')
     expect(run.exitCode).toBe(0)
-    const requests = await emulator.requests()
+    const requests = await session.emulator.requests()
     expect(requests.filter(r => r.service === 'entra' || r.path.includes('/oidc/'))).toEqual([])
-    await expectNoSecrets(emulator, run)
+    await expectNoSecrets(session.emulator, run)
   })
 
   it('without a signed-in CLI, says how to sign in', async () => {
     const run = await runAction({
-      inputs,
-      emulator: emulator.info,
+      inputs: session.inputs,
+      emulator: session.emulator.info,
       env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, PATH: '/nonexistent' + delimiter + '/usr/bin' + delimiter + '/bin' }
     })
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('The Azure CLI gave no token')
     expect(run.summary).toContain('an azure/login step earlier in the job')
-    await expectNoSecrets(emulator, run)
+    await expectNoSecrets(session.emulator, run)
   })
 })

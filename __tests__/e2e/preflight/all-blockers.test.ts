@@ -67,7 +67,9 @@ describe('preflight: every blocker at once', () => {
         }
       ]
     })
-    expect(run.report!.findings.find(f => f.title === `ARM validation: MissingMoveDependentResources on ${WORKSPACE_ID}`)!.fix).toBe(
+    expect(
+      run.report!.findings.find(f => f.title === `ARM validation: MissingMoveDependentResources on ${WORKSPACE_ID}`)!.fix
+    ).toBe(
       'The move must include the resources this one depends on: add them to the request (include-associated-resources) or move them first.'
     )
   })

@@ -4,7 +4,7 @@
 
 import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor } from './session.js'
+import { emulatorFor } from '../session.js'
 
 describe('bad input', () => {
   const session = emulatorFor('movable', { mode: 'move' })

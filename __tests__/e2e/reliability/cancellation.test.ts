@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Emulator } from '../../../harness/emulator-process.js'
 import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor, expectNeverTwoMoves, movePosts, type Session } from './session.js'
+import { emulatorFor, type Session } from '../session.js'
+import { expectNeverTwoMoves, movePosts } from './session.js'
 
 /** The requirement: exit within five seconds of the signal. */
 const EXIT_WITHIN_MS = 5000

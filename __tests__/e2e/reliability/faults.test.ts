@@ -5,7 +5,8 @@
 import type { RecordedRequest } from '../../../harness/emulator-process.js'
 import { runAction, type ActionRun } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor, expectNeverTwoMoves, groupOf, movePosts } from './session.js'
+import { emulatorFor } from '../session.js'
+import { expectNeverTwoMoves, groupOf, movePosts } from './session.js'
 
 const WORKSPACE = '/resourceGroups/ml-test-rg/providers/Microsoft.MachineLearningServices/workspaces/ml-ws-test$'
 /** Timer and rounding slack when comparing the record's arrival times. */

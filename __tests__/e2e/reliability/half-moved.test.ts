@@ -5,7 +5,8 @@
 import type { RecordedRequest } from '../../../harness/emulator-process.js'
 import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor, expectNeverTwoMoves, groupOf, movePosts } from './session.js'
+import { emulatorFor } from '../session.js'
+import { expectNeverTwoMoves, groupOf, movePosts } from './session.js'
 
 const SOURCE = '/subscriptions/8a3e1c52-6f4b-4d0e-9b7a-2c5d8e1f4a60/resourceGroups/ml-test-rg/providers'
 const TARGET = '/subscriptions/4c9d2e71-3b8a-4f6c-a1e5-7d2b9c0f8e13/resourceGroups/ml-prod-rg/providers'

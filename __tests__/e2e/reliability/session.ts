@@ -1,26 +1,6 @@
-// The reliability tests' shared parts: one emulator per describe block, and what every run that
-// may move must show, since moveResources is not idempotent.
+// What every reliability run that may move must show, since moveResources is not idempotent.
 
-import { Emulator, type RecordedRequest } from '../../../harness/emulator-process.js'
-import { emulatorInputs } from '../../../harness/runner.js'
-
-export interface Session {
-  emulator: Emulator
-  /** The scenario's inputs, pointed at the emulator, with the block's own. */
-  inputs: Record<string, string>
-}
-
-/** Starts the emulator on a scenario for the enclosing describe block. */
-export function emulatorFor(scenario: string, inputs: Record<string, string> = {}): Session {
-  const session = {} as Session
-  beforeAll(async () => {
-    session.emulator = await Emulator.start(scenario)
-    const own = await session.emulator.scenarioInputs()
-    session.inputs = { ...own, ...emulatorInputs(session.emulator.info), ...inputs }
-  })
-  afterAll(() => session.emulator.stop())
-  return session
-}
+import type { Emulator, RecordedRequest } from '../../../harness/emulator-process.js'
 
 export const movePosts = (requests: RecordedRequest[]) =>
   requests.filter(r => r.service === 'arm' && r.method === 'POST' && /\/moveResources$/i.test(r.path))

@@ -10,7 +10,8 @@ import { signIn } from '../../../src/auth/sign-in.js'
 import { parseSettings } from '../../../src/inputs.js'
 import { runMove } from '../../../src/stages/move.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor, expectNeverTwoMoves, movePosts } from './session.js'
+import { emulatorFor } from '../session.js'
+import { expectNeverTwoMoves, movePosts } from './session.js'
 
 describe('timeout-minutes during a long move', () => {
   const session = emulatorFor('reliability-slow-move', { mode: 'move', 'github-token': '' })

@@ -3,7 +3,7 @@
 
 import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor } from './session.js'
+import { emulatorFor } from '../session.js'
 
 describe('untrusted text from Azure', () => {
   const session = emulatorFor('reliability-untrusted-text')

@@ -3,7 +3,8 @@
 
 import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
-import { emulatorFor, expectNeverTwoMoves } from './session.js'
+import { emulatorFor } from '../session.js'
+import { expectNeverTwoMoves } from './session.js'
 
 const PULL_REQUEST_TARGET = { name: 'pull_request_target', payload: { pull_request: { number: 42 } } }
 
