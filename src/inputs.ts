@@ -75,11 +75,15 @@ function workspace(read: InputReader): Settings['source'] {
   }
 }
 
+/** Decimals are allowed: 0.5 waits thirty seconds, then reports the move running in Azure. */
 function timeoutMinutes(read: InputReader): number {
   const raw = value(read, 'timeout-minutes', true)
-  const minutes = /^\d+$/.test(raw) ? Number(raw) : NaN
-  if (!(minutes >= 1 && minutes <= MAX_TIMEOUT_MINUTES)) {
-    throw new InputError('timeout-minutes', `'${raw}' is not a whole number of minutes from 1 to ${MAX_TIMEOUT_MINUTES}`)
+  const minutes = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN
+  if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES)) {
+    throw new InputError(
+      'timeout-minutes',
+      `'${raw}' is not a number of minutes above 0 and at most ${MAX_TIMEOUT_MINUTES} (decimals allowed, as in 0.5)`
+    )
   }
   return minutes
 }

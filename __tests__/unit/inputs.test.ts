@@ -67,6 +67,11 @@ describe('parseSettings', () => {
     expect(local.cloud.customAuthority).toBe(true)
   })
 
+  it('takes timeout-minutes in decimals, down to seconds', () => {
+    expect(parseSettings(reader({ 'timeout-minutes': '0.5' })).timeoutMinutes).toBe(0.5)
+    expect(parseSettings(reader({ 'timeout-minutes': '90' })).timeoutMinutes).toBe(90)
+  })
+
   it('needs no client or tenant with the Azure CLI session', () => {
     const settings = parseSettings(reader({ auth: 'azure-cli', 'client-id': '', 'tenant-id': '' }))
     expect(settings.auth).toBe('azure-cli')
@@ -136,11 +141,12 @@ describe('parseSettings', () => {
     ['tenant-id', '', 'is required'],
     ['auth', 'service-principal', "'service-principal' is not one of: oidc, azure-cli"],
     ['tenant-id', 'contoso', 'neither a tenant ID'],
-    ['timeout-minutes', 'ten', "'ten' is not a whole number of minutes from 1 to 240"],
-    ['timeout-minutes', '0', 'from 1 to 240'],
-    ['timeout-minutes', '241', 'from 1 to 240'],
-    ['timeout-minutes', '1.5', 'from 1 to 240'],
-    ['timeout-minutes', '-5', 'from 1 to 240'],
+    ['timeout-minutes', 'ten', "'ten' is not a number of minutes above 0 and at most 240"],
+    ['timeout-minutes', '0', 'above 0 and at most 240'],
+    ['timeout-minutes', '241', 'above 0 and at most 240'],
+    ['timeout-minutes', '.5', 'above 0 and at most 240'],
+    ['timeout-minutes', '1e3', 'above 0 and at most 240'],
+    ['timeout-minutes', '-5', 'above 0 and at most 240'],
     ['resource-manager-endpoint', 'http://127.0.0.1:8443', 'must use https'],
     ['resource-manager-endpoint', 'management.azure.com', 'is not a URL'],
     ['resource-manager-endpoint', 'https://user:pass@arm.example', 'must not carry credentials'],

@@ -20,7 +20,7 @@ describe('bad input', () => {
     ['workspace-id', workspace(id => id.replace('/providers/', '/../providers/')), 'is not a workspace ID'],
     ['target-subscription-id', 'prod', "'prod' is not a subscription ID (a GUID)"],
     ['mode', 'apply', "'apply' is not one of: dry-run, move"],
-    ['timeout-minutes', 'ten', "'ten' is not a whole number of minutes from 1 to 240"],
+    ['timeout-minutes', 'ten', "'ten' is not a number of minutes above 0 and at most 240"],
     ['resource-manager-endpoint', 'http://127.0.0.1:8443', 'must use https']
   ]
 

@@ -1,6 +1,8 @@
 // What every reliability run that may move must show, since moveResources is not idempotent.
 
 import type { Emulator, RecordedRequest } from '../../../harness/emulator-process.js'
+import type { ActionRun } from '../../../harness/runner.js'
+import { expectNoSecrets } from '../secrets.js'
 
 export const movePosts = (requests: RecordedRequest[]) =>
   requests.filter(r => r.service === 'arm' && r.method === 'POST' && /\/moveResources$/i.test(r.path))
@@ -17,4 +19,27 @@ export async function groupOf(emulator: Emulator, tail: string): Promise<string 
   const { resources } = await emulator.state()
   const match = resources.find(r => r.id.toLowerCase().endsWith(tail.toLowerCase()))
   return match && /\/resourceGroups\/([^/]+)\//i.exec(match.id)?.[1]
+}
+
+/**
+ * What a run that stopped waiting (cancelled, or past timeout-minutes) must leave: a failed step
+ * that says why and that the move goes on in Azure, its operation URL everywhere, one move request.
+ */
+export async function expectMoveLeftRunning(emulator: Emulator, run: ActionRun, why: string): Promise<void> {
+  expect(run.exitCode).not.toBe(0)
+  const { operations } = await emulator.state()
+  const move = operations.find(o => o.kind === 'move')!
+  expect(run.outputs.result).toBe('failed')
+  expect(run.report?.move).toMatchObject({ status: 'still-running', operationUrl: expect.stringContaining(move.id) })
+  const operationUrl = (run.report?.move as { operationUrl: string }).operationUrl
+  expect(run.summary).toContain(why)
+  expect(run.summary).toContain('The move goes on in Azure')
+  expect(run.summary).toContain(operationUrl)
+  expect(run.stdout).toMatch(
+    new RegExp(`::error::.*The move goes on in Azure.*Operation: ${operationUrl.replace(/[?.()]/g, '\\$&')}`)
+  )
+  const requests = await emulator.requests()
+  expect(movePosts(requests)).toHaveLength(1)
+  expectNeverTwoMoves(requests)
+  await expectNoSecrets(emulator, run)
 }
