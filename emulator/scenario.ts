@@ -139,6 +139,8 @@ export interface Scenario {
   pageSizes: Record<string, number>
   moveValidationError?: ForcedError
   moveFailure?: ForcedError
+  /** The code of the 409 that writes and validations meet while a move holds a group. */
+  moveLockCode?: string
   /** Resource ids that stay behind when a move runs; the others move and the operation fails. */
   partialMove: string[]
   latencyMs: number

@@ -43,12 +43,13 @@ export function resourceNotFound(type: string, name: string, resourceGroup: stri
 /**
  * While a move runs ARM locks both resource groups. There is no published error code for a
  * write that hits such a lock; AnotherOperationInProgress is the code ARM uses for "another
- * operation on this or dependent resource is in progress" in move errors, so it is used here.
+ * operation on this or dependent resource is in progress" in move errors, so it is the default.
+ * A scenario's moveLockCode replaces it, to check clients that meet a code they do not know.
  */
-export function groupLocked(groupId: string): ArmError {
+export function groupLocked(groupId: string, code = 'AnotherOperationInProgress'): ArmError {
   return armError(
     409,
-    'AnotherOperationInProgress',
+    code,
     `Another operation on this or dependent resource is in progress: resource group '${groupId.split('/').pop()}' is locked by a resource move. Retry after the move completes.`
   )
 }

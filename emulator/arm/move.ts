@@ -74,7 +74,8 @@ function parseRequest(ctx: ArmContext): MoveRequest {
       `The source and target resource groups are the same: '${source.id}'. Move the resources to a different resource group.`
     )
   }
-  for (const groupId of [source.id, targetGroupId]) if (ctx.world.store.moveLocks.has(lower(groupId))) throw groupLocked(groupId)
+  for (const groupId of [source.id, targetGroupId])
+    if (ctx.world.store.moveLocks.has(lower(groupId))) throw groupLocked(groupId, ctx.world.scenario.moveLockCode)
   const missing = parsed.filter(r => !isWithin(r.id, source.id) || !ctx.world.store.resource(r.id))
   if (missing.length) {
     const names = missing.map(r => `${resourceType(r.parsed!)}/${r.parsed!.names[0]}`).join(',')

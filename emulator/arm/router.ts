@@ -121,7 +121,8 @@ function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
     requireTenant(emu, token, subscription.spec.tenantId)
   }
   if (WRITE_METHODS.includes(req.method)) {
-    for (const groupId of world.store.moveLocks.keys()) if (isWithin(req.path, groupId)) throw groupLocked(groupId)
+    for (const groupId of world.store.moveLocks.keys())
+      if (isWithin(req.path, groupId)) throw groupLocked(groupId, world.scenario.moveLockCode)
   }
   return route.handle({ emu, world, req, params, apiVersion, token, correlationId })
 }

@@ -37,7 +37,7 @@ function sendOnce(
 /**
  * After a move request failed in transit: did ARM take it? Resources gone from the source group say
  * yes, and done; groups locked say yes, still running: wait and look again; a validation that passes
- * says no. Once the groups were seen locked, the request is never sent again.
+ * says no; any other refusal leaves it open. Unless ARM is seen not to have it, the request is never sent again.
  */
 async function findOut(
   credential: TokenCredential,
@@ -62,7 +62,18 @@ async function findOut(
         }
       }
     }
-    if (check.status === 'failed' && !isMoveInProgress(check.error)) return check
+    if (check.status === 'failed' && !isMoveInProgress(check.error)) {
+      // A code not known for a held group still may be one (ARM publishes none): never send again.
+      return {
+        ...check,
+        error: {
+          code: 'MoveAnswerLost',
+          message:
+            "The move request's answer was lost, and ARM now refuses the same move (below): it may have taken the request and be running it, so it was not sent again. Follow the source resource group's activity log; a re-run reports already-moved once the workspace is at the target.",
+          details: [check.error]
+        }
+      }
+    }
     if (!sawLocked) core.info('The resource groups are locked: ARM took the request and the move is running. Waiting for it.')
     sawLocked = true
     await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined)

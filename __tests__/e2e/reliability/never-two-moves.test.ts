@@ -2,6 +2,7 @@
 // the request (resources gone from the source group, or the groups locked by the move) before it
 // sends it again, and never lets the SDK's retry send it twice.
 
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { RecordedRequest } from '../../../harness/emulator-process.js'
 import { runAction, type ActionRun } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
@@ -54,5 +55,24 @@ describe('never two moves', () => {
   it('connection reset before ARM applied the move: the action checks, then sends it once more', async () => {
     const { requests } = await moveWith({ service: 'arm', method: 'POST', path: MOVE, kind: 'reset' })
     expect(movePosts(requests).map(r => r.status)).toEqual([0, 202])
+  })
+
+  it('a lock code the action does not know: the move is not sent again, the run says so, a re-run finds it done', async () => {
+    const { emulator, inputs } = session
+    await emulator.load('reliability-unknown-lock-code')
+    await emulator.setFaults([{ service: 'arm', method: 'POST', path: MOVE, kind: 'reset-after' }])
+    const run = await runAction({ inputs, emulator: emulator.info })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(movePosts(await emulator.requests()).map(r => r.status)).toEqual([202])
+    expect(run.summary).toContain('it may have taken the request and be running it, so it was not sent again')
+    expect(run.summary).toContain('ResourceGroupMoveInProgress')
+    await expectNoSecrets(emulator, run)
+
+    while ((await emulator.state()).operations.some(o => o.status === 'Running')) await sleep(200)
+    await emulator.clearRequests()
+    const rerun = await runAction({ inputs, emulator: emulator.info })
+    expect(rerun.outputs.result).toBe('already-moved')
+    expect(movePosts(await emulator.requests())).toEqual([])
   })
 })
