@@ -74,5 +74,6 @@ describe('never two moves', () => {
     const rerun = await runAction({ inputs, emulator: emulator.info })
     expect(rerun.outputs.result).toBe('already-moved')
     expect(movePosts(await emulator.requests())).toEqual([])
+    await expectNoSecrets(emulator, rerun)
   })
 })
