@@ -9,7 +9,7 @@ import { prepareTarget } from './arm/prepare.js'
 import { signIn } from './auth/sign-in.js'
 import { runMove } from './stages/move.js'
 import { getSettings } from './inputs.js'
-import { locateWorkspace, readInventory } from './inventory/read.js'
+import { locateWorkspace, nameRoles, readInventory } from './inventory/read.js'
 import type { Inventory } from './inventory/model.js'
 import { startPlanComment } from './report/comment.js'
 import { publish } from './report/publish.js'
@@ -86,8 +86,16 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     report.result = 'already-moved'
     return
   }
+  // Naming the assignments' roles takes a round trip that only the report needs, so it runs while
+  // ARM validates. A name changes no severity: the unnamed inventory decides, the named one is reported.
+  const namedRoles = nameRoles(credential, settings, inventory.roleAssignments)
+  const preflightFindings = async () => [
+    ...evaluateRules({ ...inventory, roleAssignments: await namedRoles }, context),
+    ...readFailures
+  ]
   report.findings = [...evaluateRules(inventory, context), ...readFailures]
   if (blockers(report).length > 0) {
+    report.findings = await preflightFindings()
     report.result = 'blocked'
     return
   }
@@ -100,6 +108,7 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
       status: 'skipped',
       note: 'ARM validation needs the target resource group and provider registrations that the move would create first.'
     }
+    report.findings = await preflightFindings()
     report.result = 'ready'
     return
   }
@@ -116,6 +125,7 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     logArm('validateMoveResources', outcome)
     return outcome
   })
+  report.findings = await preflightFindings()
   if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
   report.validation = armStep(validation)
   if (validation.status === 'failed') {

@@ -132,13 +132,12 @@ export function privateEndpointConnection(c: PrivateEndpointConnection): model.P
   return { name: c.name ?? '', privateEndpointId: c.privateEndpoint?.id, status: c.privateLinkServiceConnectionState?.status }
 }
 
-export function roleAssignment(a: RoleAssignment, roleName: string | undefined): model.RoleAssignmentInfo {
+export function roleAssignment(a: RoleAssignment): model.RoleAssignmentInfo {
   return {
     id: a.id ?? '',
     principalId: a.principalId ?? '',
     principalType: a.principalType,
-    roleDefinitionId: a.roleDefinitionId ?? '',
-    roleName
+    roleDefinitionId: a.roleDefinitionId ?? ''
   }
 }
 

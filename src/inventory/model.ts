@@ -86,7 +86,7 @@ export interface RoleAssignmentInfo {
   principalId: string
   principalType?: string
   roleDefinitionId: string
-  /** The role's name (e.g. AzureML Data Scientist), when it could be read. */
+  /** The role's name (e.g. AzureML Data Scientist), once nameRoles could read it. */
   roleName?: string
 }
 

@@ -1,4 +1,5 @@
-// The only place that reads Azure: every read of the preflight, started together in one wave.
+// The only place that reads Azure: every read of the preflight, started together in one wave, and
+// the names of the role assignments' roles, which only the report needs, after it.
 // Lists are streamed page by page; nothing holds a whole collection it only needs to count.
 
 import type { JobBase } from '@azure/arm-machinelearning'
@@ -125,21 +126,10 @@ async function onlineEndpoints(clients: Clients, settings: Settings): Promise<In
   )
 }
 
-async function roleAssignments(clients: Clients, settings: Settings): Promise<RoleAssignmentInfo[]> {
-  const assignments = await collect(
-    clients.authorization.roleAssignments.listForScope(settings.source.id, { filter: 'atScope()' }),
-    assignment => (sameId(assignment.scope, settings.source.id) ? assignment : undefined)
-  )
-  const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean)
-  const names = new Map<string, string | undefined>(
-    await Promise.all(
-      definitionIds.map(async id => {
-        const definition = await clients.authorization.roleDefinitions.getById(id).catch(() => undefined)
-        return [id.toLowerCase(), definition?.roleName] as const
-      })
-    )
-  )
-  return assignments.map(a => map.roleAssignment(a, names.get((a.roleDefinitionId ?? '').toLowerCase())))
+/** Each assignment with its role definition's ID; nameRoles names the roles later, off the critical path. */
+function roleAssignments(clients: Clients, settings: Settings): Promise<RoleAssignmentInfo[]> {
+  const atScope = clients.authorization.roleAssignments.listForScope(settings.source.id, { filter: 'atScope()' })
+  return collect(atScope, a => (sameId(a.scope, settings.source.id) ? map.roleAssignment(a) : undefined))
 }
 
 /** A target in another tenant has no locks to read; the tenant rule reports why. */
@@ -294,6 +284,29 @@ export async function readInventory(credential: TokenCredential, settings: Setti
     },
     readFailures: crossTenant ? failures.filter(f => f.code !== WRONG_TENANT) : failures
   }
+}
+
+/**
+ * The assignments with their roles' names, one read per role: a round trip after the inventory's
+ * that only the report needs, so it runs alongside ARM's validation. An unreadable role stays unnamed.
+ */
+export async function nameRoles(
+  credential: TokenCredential,
+  settings: Settings,
+  assignments: RoleAssignmentInfo[]
+): Promise<RoleAssignmentInfo[]> {
+  const { source, target } = settings
+  const { authorization } = createClients(credential, settings.cloud, source.subscriptionId, target.subscriptionId)
+  const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId))].filter(Boolean)
+  const names = new Map<string, string | undefined>(
+    await Promise.all(
+      definitionIds.map(async id => {
+        const definition = await authorization.roleDefinitions.getById(id).catch(() => undefined)
+        return [id.toLowerCase(), definition?.roleName] as const
+      })
+    )
+  )
+  return assignments.map(a => ({ ...a, roleName: names.get(a.roleDefinitionId.toLowerCase()) }))
 }
 
 /** After a move: where the workspace answers now, read at both IDs at once. */

@@ -1,7 +1,7 @@
 // Every blocker in one run, ARM's own refusal as blockers, and a movable workspace that passes.
 
 import { escapeMarkdown } from '../../../src/report/markdown.js'
-import { SOURCE_SUB, STORAGE_ID, WORKSPACE_ID, emulatorSession } from './session.js'
+import { ROLE_ASSIGNMENTS, SOURCE_SUB, STORAGE_ID, WORKSPACE_ID, emulatorSession } from './session.js'
 
 describe('preflight: every blocker at once', () => {
   const session = emulatorSession()
@@ -33,6 +33,8 @@ describe('preflight: every blocker at once', () => {
       blockers.map(f => `- **${escapeMarkdown(String(f.title))}**`)
     )
     expect(run.summary).toContain(`The move cannot start: ${blockers.length} blocker(s) below.`)
+    // The roles are named while ARM validates; a blocked run, which never validates, still waits for the names.
+    expect(run.report!.findings.find(f => f.rule === 'role-assignments')!.items).toEqual(ROLE_ASSIGNMENTS)
   })
 
   it("turns each error of ARM's refused validation into a blocker with its code, message and what to do", async () => {

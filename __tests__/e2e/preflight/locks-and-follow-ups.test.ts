@@ -1,6 +1,14 @@
 // Locks, and what the move leaves to do by hand: private endpoints, datastores, role assignments.
 
-import { SOURCE_RG, SOURCE_SUB, TARGET_RG, TARGET_SUB, TARGET_WORKSPACE_ID, emulatorSession } from './session.js'
+import {
+  ROLE_ASSIGNMENTS,
+  SOURCE_RG,
+  SOURCE_SUB,
+  TARGET_RG,
+  TARGET_SUB,
+  TARGET_WORKSPACE_ID,
+  emulatorSession
+} from './session.js'
 
 const READ_ONLY = `prod-freeze (ReadOnly) on ${TARGET_RG}`
 const CAN_NOT_DELETE = `keep-ml-test (CanNotDelete) on ${SOURCE_RG}`
@@ -57,11 +65,6 @@ describe('preflight: follow-ups', () => {
     const endpoints = ['training', 'analytics'].map(
       name => `ml-ws-test-pe-${name} (Approved, ${SOURCE_RG}/providers/Microsoft.Network/privateEndpoints/ml-ws-test-pe-${name})`
     )
-    const assignments = [
-      '9b2f4e61-3c7a-4d85-b0e9-2a6f1d8c4e37 (Group) — AzureML Data Scientist',
-      'e4a7c1d9-6b2f-4e38-8d50-7f3a9b1c2e64 (User) — Contributor',
-      '3f8b5d27-1e9c-4a60-9c74-8d2e6a4f1b05 (ServicePrincipal) — AzureML Compute Operator'
-    ]
     await session.expect('movable', {
       result: 'ready',
       severe: [],
@@ -93,10 +96,10 @@ describe('preflight: follow-ups', () => {
           rule: 'role-assignments',
           severity: 'info',
           title: '3 role assignments on the workspace are not moved',
-          items: assignments,
+          items: ROLE_ASSIGNMENTS,
           followUp: {
             title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${TARGET_WORKSPACE_ID}`,
-            items: assignments
+            items: ROLE_ASSIGNMENTS
           }
         }
       ]

@@ -17,6 +17,12 @@ export const STORAGE_ID = `${SOURCE_RG}/providers/Microsoft.Storage/storageAccou
 export const KEY_VAULT_ID = `${SOURCE_RG}/providers/Microsoft.KeyVault/vaults/ml-ws-test-kv`
 export const REGISTRY_ID = `${SOURCE_RG}/providers/Microsoft.ContainerRegistry/registries/mlwstestacr`
 export const INSIGHTS_ID = `${SOURCE_RG}/providers/Microsoft.Insights/components/ml-ws-test-insights`
+/** The movable scenario's role assignments on the workspace, as the report names them. */
+export const ROLE_ASSIGNMENTS = [
+  '9b2f4e61-3c7a-4d85-b0e9-2a6f1d8c4e37 (Group) — AzureML Data Scientist',
+  'e4a7c1d9-6b2f-4e38-8d50-7f3a9b1c2e64 (User) — Contributor',
+  '3f8b5d27-1e9c-4a60-9c74-8d2e6a4f1b05 (ServicePrincipal) — AzureML Compute Operator'
+]
 
 export interface Outcome {
   result: 'blocked' | 'ready' | 'moved'

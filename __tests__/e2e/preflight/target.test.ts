@@ -1,7 +1,15 @@
 // Where the workspace goes: same tenant, enabled subscriptions, a target group in the workspace's
 // region, and the resource providers registered; or created and registered by the action.
 
-import { SOURCE_SUB, TARGET_RG, TARGET_SUB, TARGET_WORKSPACE_ID, emulatorSession, moveRequests } from './session.js'
+import {
+  ROLE_ASSIGNMENTS,
+  SOURCE_SUB,
+  TARGET_RG,
+  TARGET_SUB,
+  TARGET_WORKSPACE_ID,
+  emulatorSession,
+  moveRequests
+} from './session.js'
 
 const SOURCE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const OTHER_TENANT = 'b5a1e3c9-2d47-4f8e-9c61-0a3f7d2e8b54'
@@ -81,6 +89,7 @@ describe('preflight: the target', () => {
       ]
     })
     expect(run.report!.validation).toMatchObject({ status: 'skipped' })
+    expect(run.report!.findings.find(f => f.rule === 'role-assignments')!.items).toEqual(ROLE_ASSIGNMENTS)
     const requests = await session.emulator.requests()
     expect(requests.filter(r => r.service === 'arm' && r.method !== 'GET')).toEqual([])
     expect((await session.emulator.state()).resourceGroups.map(g => g.id)).not.toContain(TARGET_RG)
