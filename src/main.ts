@@ -1,25 +1,22 @@
-// The pipeline: inputs → sign-in → inventory → rules → ARM validate (→ move) → report.
+// The pipeline: inputs → sign-in → inventory → rules → ARM validate (→ move and confirm) → report.
 
 import * as core from '@actions/core'
 import { resourceGroupId } from './arm-id.js'
-import { formatArmError } from './arm/arm-error.js'
 import { armValidationFindings } from './arm/findings.js'
-import { MoveOperations, type ArmOutcome, type MoveRequest } from './arm/move.js'
+import { MoveOperations, type MoveRequest } from './arm/move.js'
 import { prepareTarget } from './arm/prepare.js'
 import { signIn } from './auth/sign-in.js'
-import { runMove } from './stages/move.js'
 import { getSettings } from './inputs.js'
-import { locateWorkspace, nameRoles, readInventory } from './inventory/read.js'
+import { nameRoles, readInventory } from './inventory/read.js'
 import type { Inventory } from './inventory/model.js'
 import { startPlanComment } from './report/comment.js'
 import { publish } from './report/publish.js'
-import { blockers, warnings, type ArmStep, type RunReport } from './report/run-report.js'
-import { evaluateRules, halfMovedRule, moveRequestResources } from './rules/index.js'
+import { blockers, warnings, type RunReport } from './report/run-report.js'
+import { evaluateRules, moveRequestResources } from './rules/index.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import type { Settings } from './settings.js'
-
-/** Poll interval for when ARM sends no Retry-After; ARM's Retry-After wins when it does. */
-const POLL_INTERVAL_MS = 5_000
+import { armStep, logArm, POLL_INTERVAL_MS } from './stages/arm-step.js'
+import { moveAndConfirm } from './stages/move-and-confirm.js'
 
 function ruleContext(settings: Settings): RuleContext {
   return {
@@ -51,21 +48,6 @@ function readFailureFindings(inventory: Inventory): Finding[] {
       ? 'Give the identity read access to it (Reader on both subscriptions covers every read).'
       : undefined
   }))
-}
-
-function armStep(outcome: Exclude<ArmOutcome, { status: 'unknown' }>): ArmStep {
-  return {
-    status: outcome.status,
-    correlationId: outcome.correlationId,
-    operationUrl: outcome.operationUrl,
-    errorLines: outcome.status === 'failed' ? formatArmError(outcome.error) : undefined
-  }
-}
-
-function logArm(stage: string, outcome: ArmOutcome): void {
-  const id = outcome.correlationId ? ` (correlation ID ${outcome.correlationId})` : ''
-  if (outcome.status === 'failed') core.info(`${stage} refused${id}:\n${formatArmError(outcome.error).join('\n')}`)
-  else core.info(`${stage}: ${outcome.status}${id}`)
 }
 
 async function pipeline(settings: Settings, report: RunReport): Promise<void> {
@@ -138,45 +120,7 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     return
   }
 
-  const moved = await core.group('ARM: move', () => runMove(credential, settings, request, POLL_INTERVAL_MS))
-  if (moved.status === 'arrived') {
-    report.move = {
-      status: 'succeeded',
-      note: 'The move request failed in transit, but ARM had taken it: the resources have left the source resource group.'
-    }
-  } else if (moved.status === 'interrupted') {
-    report.move = {
-      status: 'still-running',
-      correlationId: moved.correlationId,
-      operationUrl: moved.operationUrl,
-      note: `${moved.reason} ${moved.operationUrl ? 'Follow it at the operation URL; a' : 'A'} re-run reports already-moved once it is done and never starts a second move.`
-    }
-    report.result = 'failed'
-    return
-  } else if (moved.status === 'unknown') {
-    report.move = { status: 'failed', correlationId: moved.correlationId, note: 'The move request failed in transit twice.' }
-    report.result = 'failed'
-    return
-  } else {
-    logArm('moveResources', moved)
-    report.move = armStep(moved)
-    if (moved.status === 'failed') {
-      report.findings.push(...armValidationFindings(moved.error, 'move'))
-      // A move can fail partway: say where each resource is now.
-      report.findings.push(...halfMovedRule(await readInventory(credential, settings), context))
-      report.result = 'failed'
-      return
-    }
-  }
-  await core.group('Confirm the workspace at its new ID', async () => {
-    const after = await locateWorkspace(credential, settings)
-    if (after.atTarget && !after.atSource) {
-      report.result = 'moved'
-    } else {
-      report.result = 'failed'
-      report.error = `ARM reported the move as done, but the workspace does not answer at ${settings.target.id}.`
-    }
-  })
+  await moveAndConfirm(credential, settings, request, context, report)
 }
 
 export async function run(): Promise<void> {
