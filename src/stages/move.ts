@@ -74,8 +74,11 @@ async function findOut(
         }
       }
     }
-    if (!sawLocked) core.info('The resource groups are locked: ARM took the request and the move is running. Waiting for it.')
-    sawLocked = true
+    // A validation lost in transit says nothing either way: look again.
+    if (check.status === 'failed') {
+      if (!sawLocked) core.info('The resource groups are locked: ARM took the request and the move is running. Waiting for it.')
+      sawLocked = true
+    }
     await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined)
   }
   return 'aborted'
