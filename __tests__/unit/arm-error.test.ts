@@ -1,5 +1,5 @@
 import { armErrorFrom, formatArmError, parseArmError } from '../../src/arm/arm-error.js'
-import { armValidationFindings } from '../../src/arm/findings.js'
+import { armValidationFindings, MOVE_ANSWER_LOST } from '../../src/arm/findings.js'
 
 const inner = {
   error: { code: 'AnotherOperationInProgress', message: 'Another operation is in progress on workspace ml-ws-test.' }
@@ -61,6 +61,21 @@ describe('ARM errors', () => {
         severity: 'blocker',
         items: ["AnotherOperationInProgress: resource group 'rg' is locked by a resource move."],
         fix: expect.stringContaining('Wait for that move to finish')
+      })
+    ])
+  })
+
+  it("names a lost move answer as such, with ARM's refusal as its items", () => {
+    const lost = {
+      code: MOVE_ANSWER_LOST,
+      message: 'The answer was lost.',
+      details: [{ code: 'SomeLockCode', message: "resource group 'rg' is locked.", details: [] }]
+    }
+    expect(armValidationFindings(lost, 'move')).toEqual([
+      expect.objectContaining({
+        rule: 'move-answer-lost',
+        items: ["SomeLockCode: resource group 'rg' is locked."],
+        fix: expect.stringContaining('validates before it sends anything')
       })
     ])
   })

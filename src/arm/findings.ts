@@ -49,9 +49,24 @@ function moveInProgressFinding(error: ArmError): Finding {
   }
 }
 
+/** The action's own code for a move request whose answer was lost and that ARM then refused to validate again. */
+export const MOVE_ANSWER_LOST = 'MoveAnswerLost'
+
+function moveAnswerLostFinding(error: ArmError): Finding {
+  return {
+    rule: 'move-answer-lost',
+    severity: 'blocker',
+    title:
+      "The move request's answer was lost and ARM now refuses the same move: it may have taken the request and be running it, so it was not sent again",
+    items: error.details.flatMap(flattenArmError).map(e => `${e.code}: ${e.message}`),
+    fix: "Follow the move in the source resource group's activity log. Run again once the groups are unlocked: the run reports already-moved if the workspace is at the target, and otherwise validates before it sends anything."
+  }
+}
+
 /** One blocker per error that carries a message, keeping code and target; wrappers add their hint. */
 export function armValidationFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
   if (isMoveInProgress(error)) return [moveInProgressFinding(error)]
+  if (error.code === MOVE_ANSWER_LOST) return [moveAnswerLostFinding(error)]
   const errors = flattenArmError(error)
   const speaking = errors.filter(e => e.message !== '' || e.details.length === 0)
   return speaking.map(e => ({

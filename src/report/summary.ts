@@ -28,6 +28,8 @@ function explanation(report: RunReport): string {
     case 'failed':
       if (report.move?.status === 'still-running')
         return 'The job stopped waiting, but the move goes on in Azure: see ARM move below for how to follow it.'
+      if (report.findings.some(f => f.rule === 'move-answer-lost'))
+        return "The move request's answer was lost: the move may be running in Azure. It was not sent again; see below."
       return report.move?.status === 'failed' ? "ARM's move failed; see its error below." : 'The run failed; see the error below.'
   }
 }

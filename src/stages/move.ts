@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/core-auth'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { isMoveInProgress } from '../arm/findings.js'
+import { isMoveInProgress, MOVE_ANSWER_LOST } from '../arm/findings.js'
 import { MoveOperations, type ArmOutcome, type MoveRequest } from '../arm/move.js'
 import { stillInSourceGroup } from '../inventory/read.js'
 import type { Settings } from '../settings.js'
@@ -67,9 +67,9 @@ async function findOut(
       return {
         ...check,
         error: {
-          code: 'MoveAnswerLost',
+          code: MOVE_ANSWER_LOST,
           message:
-            "The move request's answer was lost, and ARM now refuses the same move (below): it may have taken the request and be running it, so it was not sent again. Follow the source resource group's activity log; a re-run reports already-moved once the workspace is at the target.",
+            "The move request's answer was lost, and ARM now refuses the same move: it may have taken the request, so it was not sent again.",
           details: [check.error]
         }
       }

@@ -65,7 +65,9 @@ describe('never two moves', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(movePosts(await emulator.requests()).map(r => r.status)).toEqual([202])
+    expect(run.report?.findings.map(f => f.rule)).toContain('move-answer-lost')
     expect(run.summary).toContain('it may have taken the request and be running it, so it was not sent again')
+    expect(run.summary).toContain("The move request's answer was lost: the move may be running in Azure.")
     expect(run.summary).toContain('ResourceGroupMoveInProgress')
     await expectNoSecrets(emulator, run)
 
