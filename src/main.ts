@@ -70,31 +70,16 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
   }
   // Naming the assignments' roles takes a round trip that only the report needs, so it runs while
   // ARM validates. A name changes no severity: the unnamed inventory decides, the named one is reported.
-  const namedRoles = nameRoles(credential, settings, inventory.roleAssignments)
-  const preflightFindings = async () => [
-    ...evaluateRules({ ...inventory, roleAssignments: await namedRoles }, context),
+  const reported = nameRoles(credential, settings, inventory.roleAssignments).then(roleAssignments => [
+    ...evaluateRules({ ...inventory, roleAssignments }, context),
     ...readFailures
-  ]
-  report.findings = [...evaluateRules(inventory, context), ...readFailures]
-  if (blockers(report).length > 0) {
-    report.findings = await preflightFindings()
-    report.result = 'blocked'
-    return
-  }
-
-  const pending =
-    settings.mode === 'dry-run' ? report.findings.filter(f => f.rule === 'target-group' || f.rule === 'providers') : []
-  if (pending.some(f => f.severity === 'info')) {
-    // ARM cannot validate against a group or registration that a move would create first.
-    report.validation = {
-      status: 'skipped',
-      note: 'ARM validation needs the target resource group and provider registrations that the move would create first.'
-    }
-    report.findings = await preflightFindings()
-    report.result = 'ready'
-    return
-  }
-  if (settings.mode === 'move') await core.group('Prepare the target', () => prepareTarget(credential, settings, inventory))
+  ])
+  const decisive = [...evaluateRules(inventory, context), ...readFailures]
+  const blocked = decisive.some(f => f.severity === 'blocker')
+  // ARM cannot validate against a group or registration that a dry run leaves for the move to create.
+  const waitsForTarget =
+    settings.mode === 'dry-run' &&
+    decisive.some(f => (f.rule === 'target-group' || f.rule === 'providers') && f.severity === 'info')
 
   const request: MoveRequest = {
     sourceSubscriptionId: settings.source.subscriptionId,
@@ -102,12 +87,30 @@ async function pipeline(settings: Settings, report: RunReport): Promise<void> {
     resources: moveRequestResources(inventory, context),
     targetResourceGroupId: resourceGroupId(settings.target.subscriptionId, settings.target.resourceGroup)
   }
-  const validation = await core.group('ARM: validate the move', async () => {
-    const outcome = await new MoveOperations(credential, settings.cloud, request).validate({ pollIntervalMs: POLL_INTERVAL_MS })
-    logArm('validateMoveResources', outcome)
-    return outcome
-  })
-  report.findings = await preflightFindings()
+  const validate = async () => {
+    if (settings.mode === 'move') await core.group('Prepare the target', () => prepareTarget(credential, settings, inventory))
+    return core.group('ARM: validate the move', async () => {
+      const outcome = await new MoveOperations(credential, settings.cloud, request).validate({ pollIntervalMs: POLL_INTERVAL_MS })
+      logArm('validateMoveResources', outcome)
+      return outcome
+    })
+  }
+  // Should preparing or validating throw, the report still holds the preflight's findings.
+  report.findings = decisive
+  const [validation, findings] = await Promise.all([blocked || waitsForTarget ? undefined : validate(), reported])
+  report.findings = findings
+  if (blocked) {
+    report.result = 'blocked'
+    return
+  }
+  if (!validation) {
+    report.validation = {
+      status: 'skipped',
+      note: 'ARM validation needs the target resource group and provider registrations that the move would create first.'
+    }
+    report.result = 'ready'
+    return
+  }
   if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
   report.validation = armStep(validation)
   if (validation.status === 'failed') {
