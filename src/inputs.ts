@@ -2,7 +2,7 @@
 
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameId, workspaceId } from './arm-id.js'
+import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
 import type { Auth, Mode, Settings } from './settings.js'
 import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
@@ -100,7 +100,7 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   if (groupProblem) throw new InputError('target-resource-group', `'${targetResourceGroup}' is invalid: ${groupProblem}`)
   const targetRef = { subscriptionId: targetSubscriptionId, resourceGroup: targetResourceGroup, name: source.name }
   const target = { ...targetRef, id: workspaceId(targetRef) }
-  if (sameId(source.id, target.id)) {
+  if (sameText(source.id, target.id)) {
     throw new InputError(
       'target-resource-group',
       `the target (${targetSubscriptionId}/${targetResourceGroup}) is where the workspace already is; name another subscription or resource group`

@@ -1,6 +1,6 @@
 // The action's settings: every input, read and checked once, before any network call.
 
-import type { WorkspaceRef } from './arm-id.js'
+import type { WorkspaceLocation } from './azure/ids.js'
 import type { Cloud } from './clouds.js'
 
 export type Mode = 'dry-run' | 'move'
@@ -10,9 +10,9 @@ export type Auth = 'oidc' | 'azure-cli'
 
 export interface Settings {
   /** The workspace to move, as given (with its parsed parts). */
-  source: WorkspaceRef & { id: string }
+  source: WorkspaceLocation
   /** Where it moves: same name, target subscription and resource group. */
-  target: WorkspaceRef & { id: string }
+  target: WorkspaceLocation
   mode: Mode
   auth: Auth
   /** Required for oidc; unused with azure-cli. */

@@ -1,5 +1,5 @@
 import { datastoresRule } from '../../src/rules/datastores.js'
-import type { DatastoreInfo } from '../../src/inventory/model.js'
+import type { DatastoreInfo } from '../../src/inventory/inventory.js'
 import { SOURCE_SUB, TARGET_SUB, context, inventory } from './fixture.js'
 
 // The fixture's workspace storage account, mlwsstore, is in the source group ml-dev.

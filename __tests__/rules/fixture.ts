@@ -1,6 +1,6 @@
 // A minimal inventory and context that pass every rule; tests override what they need.
 
-import type { Inventory, WorkspaceInfo } from '../../src/inventory/model.js'
+import type { Inventory, WorkspaceInfo } from '../../src/inventory/inventory.js'
 import type { RuleContext } from '../../src/rules/finding.js'
 
 export const SOURCE_SUB = '11111111-1111-1111-1111-111111111111'
@@ -26,7 +26,6 @@ export function workspace(overrides: Partial<WorkspaceInfo> = {}): WorkspaceInfo
     keyVault: KEY_VAULT_ID,
     applicationInsights: INSIGHTS_ID,
     containerRegistry: REGISTRY_ID,
-    tags: {},
     ...overrides
   }
 }

@@ -1,4 +1,7 @@
-import { evaluateRules, isTerminalJobStatus, moveRequestResources, requiredProviders } from '../../src/rules/index.js'
+import { isTerminalJobStatus } from '../../src/inventory/facts.js'
+import { evaluateRules } from '../../src/rules/index.js'
+import { moveRequestResources } from '../../src/rules/move-request.js'
+import { requiredProviders } from '../../src/rules/providers.js'
 import {
   SOURCE_RG,
   SOURCE_SUB,

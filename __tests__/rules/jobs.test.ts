@@ -1,4 +1,5 @@
-import { isTerminalJobStatus, jobsRule } from '../../src/rules/jobs.js'
+import { isTerminalJobStatus } from '../../src/inventory/facts.js'
+import { jobsRule } from '../../src/rules/jobs.js'
 import { SOURCE_SUB, context, inventory } from './fixture.js'
 
 describe('isTerminalJobStatus', () => {

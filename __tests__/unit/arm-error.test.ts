@@ -1,5 +1,5 @@
-import { armErrorFrom, formatArmError, parseArmError } from '../../src/arm/arm-error.js'
-import { armValidationFindings, MOVE_ANSWER_LOST } from '../../src/arm/findings.js'
+import { armErrorFrom, formatArmError, parseArmError } from '../../src/azure/arm-error.js'
+import { armRefusalFindings, MOVE_ANSWER_LOST } from '../../src/rules/arm-refusal.js'
 
 const inner = {
   error: { code: 'AnotherOperationInProgress', message: 'Another operation is in progress on workspace ml-ws-test.' }
@@ -38,7 +38,7 @@ describe('ARM errors', () => {
   })
 
   it('turns every speaking error into a blocker with a hint', () => {
-    const findings = armValidationFindings(parseArmError(body)!, 'validation')
+    const findings = armRefusalFindings(parseArmError(body)!, 'validation')
     expect(findings.map(f => f.title)).toEqual([
       'ARM validation: ResourceMoveProviderValidationFailed',
       // An unwrapped error keeps the target of the detail that carried it.
@@ -55,7 +55,7 @@ describe('ARM errors', () => {
       message: "resource group 'rg' is locked by a resource move.",
       details: []
     }
-    expect(armValidationFindings(locked, 'validation')).toEqual([
+    expect(armRefusalFindings(locked, 'validation')).toEqual([
       expect.objectContaining({
         rule: 'move-in-progress',
         severity: 'blocker',
@@ -71,7 +71,7 @@ describe('ARM errors', () => {
       message: 'The answer was lost.',
       details: [{ code: 'SomeLockCode', message: "resource group 'rg' is locked.", details: [] }]
     }
-    expect(armValidationFindings(lost, 'move')).toEqual([
+    expect(armRefusalFindings(lost, 'move')).toEqual([
       expect.objectContaining({
         rule: 'move-answer-lost',
         items: ["SomeLockCode: resource group 'rg' is locked."],

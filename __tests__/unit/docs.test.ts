@@ -69,7 +69,7 @@ describe('example workflows', () => {
 
 describe('troubleshooting table', () => {
   it('has a row for every ARM code the action gives a hint for', async () => {
-    const { HINTED_CODES } = await import('../../src/arm/findings.js')
+    const { HINTED_CODES } = await import('../../src/rules/arm-refusal.js')
     const section = readme.split('\n## Troubleshooting\n')[1].split('\n## ')[0]
     const rows = [...section.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map(m => m[1])
     expect(HINTED_CODES.filter(code => !rows.includes(code))).toEqual([])

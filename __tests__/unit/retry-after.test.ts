@@ -1,4 +1,4 @@
-import { retryAfterMs } from '../../src/arm/capture.js'
+import { retryAfterMs } from '../../src/azure/capture.js'
 
 describe('retryAfterMs', () => {
   it('reads seconds, including 0', () => {

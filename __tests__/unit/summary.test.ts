@@ -8,6 +8,7 @@ const base: RunReport = {
   sourceWorkspaceId: '/subscriptions/s/resourceGroups/a/providers/Microsoft.MachineLearningServices/workspaces/w',
   targetWorkspaceId: '/subscriptions/t/resourceGroups/b/providers/Microsoft.MachineLearningServices/workspaces/w',
   startedAt: '2026-11-23T00:00:00Z',
+  finishedAt: '2026-11-23T00:01:00Z',
   findings: []
 }
 

@@ -1,4 +1,5 @@
-// Sign-in with OIDC only: GitHub's ID token is the client assertion; no secret exists anywhere.
+// Sign-in: GitHub's ID token as the client assertion (no secret exists anywhere), or the Azure CLI's
+// session; either way it ends in the Azure session every read and write takes.
 
 import * as core from '@actions/core'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -9,6 +10,7 @@ import {
   type GetTokenOptions,
   type TokenCredential
 } from '@azure/identity'
+import { openSession, type AzureSession } from '../azure/session.js'
 import type { Settings } from '../settings.js'
 import { explainSignInFailure, ID_TOKEN_PERMISSION_MESSAGE, readClaims, type IdTokenClaims } from './explain.js'
 import { SharedTokenCredential } from './shared-token.js'
@@ -35,10 +37,6 @@ class MaskingCredential implements TokenCredential {
     if (token) core.setSecret(token.token)
     return token
   }
-}
-
-export interface SignedIn {
-  credential: TokenCredential
 }
 
 /** GitHub's token endpoint can fail for a moment, and @actions/core retries only its 502 to 504 answers. */
@@ -75,7 +73,7 @@ function oidcCredential(settings: Settings, seen: { claims?: IdTokenClaims }): T
 }
 
 /** Signs in and proves it by getting an ARM token; a refusal is explained, not just relayed. */
-export async function signIn(settings: Settings): Promise<SignedIn> {
+export async function signIn(settings: Settings): Promise<AzureSession> {
   const seen: { claims?: IdTokenClaims } = {}
   const credential = new SharedTokenCredential(
     new MaskingCredential(
@@ -95,5 +93,5 @@ export async function signIn(settings: Settings): Promise<SignedIn> {
     }
     throw new SignInError(explainSignInFailure(message, seen.claims).join('\n'))
   }
-  return { credential }
+  return openSession(credential, settings)
 }

@@ -1,6 +1,6 @@
 // The workspace content table of the Azure ML move documentation, with live counts.
 
-import type { ContentCounts } from '../inventory/model.js'
+import type { ContentCounts } from '../inventory/inventory.js'
 
 export interface ContentRow {
   what: string

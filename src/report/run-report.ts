@@ -1,8 +1,8 @@
 // The run's report: what the JSON report holds, and what the summary and comment render.
 
-import type { ContentCounts } from '../inventory/model.js'
+import type { ContentCounts } from '../inventory/inventory.js'
 import type { Finding } from '../rules/finding.js'
-import type { Mode } from '../settings.js'
+import type { Mode, Settings } from '../settings.js'
 
 export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed'
 
@@ -17,21 +17,42 @@ export interface ArmStep {
   note?: string
 }
 
-export interface RunReport {
-  schemaVersion: 1
+/** What the pipeline found and did. */
+export interface Outcome {
   result: Result
-  mode: Mode
-  sourceWorkspaceId: string
-  targetWorkspaceId: string
-  startedAt: string
-  finishedAt?: string
   /** Live counts of the workspace's content; absent when the workspace could not be read. */
   counts?: ContentCounts
   findings: Finding[]
   validation?: ArmStep
   move?: ArmStep
-  /** Why the run failed, when it failed outside the findings (bad input, sign-in, an unexpected error). */
+  /** Why the run failed, when it failed outside the findings (sign-in, an unexpected error). */
   error?: string
+}
+
+export interface RunReport extends Outcome {
+  schemaVersion: 1
+  mode: Mode
+  sourceWorkspaceId: string
+  targetWorkspaceId: string
+  startedAt: string
+  finishedAt: string
+}
+
+export function assembleReport(settings: Settings, startedAt: Date, outcome: Outcome): RunReport {
+  return {
+    schemaVersion: 1,
+    mode: settings.mode,
+    sourceWorkspaceId: settings.source.id,
+    targetWorkspaceId: settings.target.id,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    ...outcome
+  }
+}
+
+/** An error thrown anywhere in the pipeline, as the outcome of the run. */
+export function failedOutcome(error: unknown, findings: Finding[] = []): Outcome {
+  return { result: 'failed', findings, error: error instanceof Error ? error.message : String(error) }
 }
 
 export function blockers(report: RunReport): Finding[] {

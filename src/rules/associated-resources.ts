@@ -1,10 +1,10 @@
 // The storage account, key vault, container registry and Application Insights the workspace uses.
 
-import type { AssociatedKind, AssociatedResourceInfo } from '../inventory/model.js'
+import type { AssociatedKind, AssociatedResourceInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
 import { count, isAre } from './format.js'
 import { movingAssociatedResources } from './move-request.js'
-import { inScope, scopeOf } from './resource-ids.js'
+import { inScope, scopeOf } from '../azure/ids.js'
 
 const KIND: Record<AssociatedKind, string> = {
   storageAccount: 'storage account',

@@ -1,9 +1,9 @@
 // Computes (managed or attached, in any state) are not moved; they block the move.
 
-import type { ComputeInfo } from '../inventory/model.js'
+import type { ComputeInfo } from '../inventory/inventory.js'
 import type { Rule } from './finding.js'
 import { azMl, count, describe } from './format.js'
-import { sameText } from './resource-ids.js'
+import { sameText } from '../azure/ids.js'
 
 function recreate(compute: ComputeInfo): string {
   const name = describe(compute.name, compute.computeType, compute.size)

@@ -8,7 +8,7 @@
 
 import type { Rule } from './finding.js'
 import { azMl, describe } from './format.js'
-import { sameText } from './resource-ids.js'
+import { sameText } from '../azure/ids.js'
 
 export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces }, context) => {
   const attached = computes.filter(({ computeType }) => sameText(computeType, 'Databricks'))

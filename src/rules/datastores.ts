@@ -1,10 +1,10 @@
 // Non-default datastores keep their stored credentials and location; they need updating after the move.
 
-import type { DatastoreInfo } from '../inventory/model.js'
+import type { DatastoreInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
 import { count, describe, isAre } from './format.js'
 import { movingAssociatedResources } from './move-request.js'
-import { nameOf, sameText, scopeOf } from './resource-ids.js'
+import { nameOf, sameText, scopeOf } from '../azure/ids.js'
 
 // Created with every workspace and handled by the move like the default one.
 const SYSTEM = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory']

@@ -1,8 +1,8 @@
 // Workspaces encrypted with a customer-managed key cannot be moved.
 
-import type { WorkspaceInfo } from '../inventory/model.js'
+import type { WorkspaceInfo } from '../inventory/inventory.js'
 import type { Rule } from './finding.js'
-import { sameText } from './resource-ids.js'
+import { sameText } from '../azure/ids.js'
 
 export function hasCustomerManagedKey(workspace: WorkspaceInfo | undefined): boolean {
   return sameText(workspace?.encryptionStatus, 'Enabled')

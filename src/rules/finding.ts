@@ -1,6 +1,7 @@
 // What a rule says about the inventory. A rule is a pure function: (inventory, context) → findings.
 
-import type { Inventory } from '../inventory/model.js'
+import type { Inventory } from '../inventory/inventory.js'
+import type { Mode } from '../settings.js'
 
 /** blocker: the move cannot start; warning: it can, but something needs a look; info: for the record. */
 export type Severity = 'blocker' | 'warning' | 'info'
@@ -11,9 +12,45 @@ export interface FollowUp {
   items: string[]
 }
 
+/** Every finding's stable code: the JSON report's `rule`, what users and tests match on. */
+export type FindingCode =
+  | 'workspace-not-found'
+  | 'workspace-state'
+  | 'same-name'
+  | 'tenant'
+  | 'target-subscription-unreadable'
+  | 'subscription-state'
+  | 'target-group'
+  | 'target-group-region'
+  | 'providers'
+  | 'computes'
+  | 'endpoints'
+  | 'jobs'
+  | 'encryption'
+  | 'databricks'
+  | 'locks-read-only'
+  | 'locks-can-not-delete'
+  | 'move-request-state'
+  | 'move-request-child'
+  | 'move-request-size'
+  | 'half-moved'
+  | 'associated-resources'
+  | 'associated-resources-other-group'
+  | 'associated-resources-shared'
+  | 'datastores'
+  | 'datastores-source-location'
+  | 'private-endpoints'
+  | 'role-assignments'
+  | 'follow-ups'
+  | 'read-failed'
+  | 'arm-validation'
+  | 'arm-move'
+  | 'move-in-progress'
+  | 'move-answer-lost'
+
 export interface Finding {
-  /** Stable identifier of the rule (or ARM error code) that produced it. */
-  rule: string
+  /** Stable code of the rule (or ARM refusal) that produced it. */
+  rule: FindingCode
   severity: Severity
   /** One line that says what is wrong or notable. */
   title: string
@@ -26,7 +63,7 @@ export interface Finding {
 
 /** What the rules need to know beyond the inventory. */
 export interface RuleContext {
-  mode: 'dry-run' | 'move'
+  mode: Mode
   sourceWorkspaceId: string
   targetWorkspaceId: string
   targetSubscriptionId: string

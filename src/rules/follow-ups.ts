@@ -2,7 +2,7 @@
 
 import type { Rule } from './finding.js'
 import { movingAssociatedResources } from './move-request.js'
-import { retarget } from './resource-ids.js'
+import { retarget } from '../azure/ids.js'
 
 export const followUpsRule: Rule = (inventory, context) => {
   const target = { subscriptionId: context.targetSubscriptionId, resourceGroup: context.targetResourceGroup }

@@ -1,6 +1,6 @@
 // Shared wording for findings: items are plain text, one line each.
 
-import { nameOf, scopeOf } from './resource-ids.js'
+import { nameOf, scopeOf } from '../azure/ids.js'
 
 /** "name (a, b)", keeping only the parts that are known; just "name" when none is. */
 export function describe(name: string, ...parts: (string | undefined)[]): string {

@@ -1,6 +1,6 @@
 // Every preflight rule, in report order: blockers, then warnings, then info.
 
-import type { Inventory } from '../inventory/model.js'
+import type { Inventory } from '../inventory/inventory.js'
 import { associatedResourcesRule } from './associated-resources.js'
 import { computesRule } from './computes.js'
 import { databricksRule } from './databricks.js'
@@ -15,16 +15,12 @@ import { locksRule } from './locks.js'
 import { moveRequestRule } from './move-request.js'
 import { privateEndpointsRule } from './private-endpoints.js'
 import { providersRule } from './providers.js'
+import { readFailedRule } from './read-failed.js'
 import { roleAssignmentsRule } from './role-assignments.js'
 import { sameNameRule } from './same-name.js'
 import { targetGroupRule } from './target-group.js'
 import { tenantRule } from './tenant.js'
 import { workspaceRule } from './workspace.js'
-
-export { halfMovedRule } from './half-moved.js'
-export { isTerminalJobStatus } from './jobs.js'
-export { moveRequestResources } from './move-request.js'
-export { requiredProviders } from './providers.js'
 
 const RULES: Rule[] = [
   workspaceRule,
@@ -44,7 +40,8 @@ const RULES: Rule[] = [
   datastoresRule,
   privateEndpointsRule,
   roleAssignmentsRule,
-  followUpsRule
+  followUpsRule,
+  readFailedRule
 ]
 
 const RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 }

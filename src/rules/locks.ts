@@ -1,9 +1,9 @@
 // ARM refuses to move resources under a ReadOnly lock on the source or target group or subscription.
 
-import type { LockInfo } from '../inventory/model.js'
+import type { LockInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
 import { count } from './format.js'
-import { sameText } from './resource-ids.js'
+import { sameText } from '../azure/ids.js'
 
 const describeLock = ({ name, level, scope }: LockInfo) => `${name} (${level}) on ${scope}`
 

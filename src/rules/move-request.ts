@@ -1,9 +1,9 @@
 // The request sent to ARM: what it holds, and what ARM would refuse in it.
 
-import type { AssociatedResourceInfo, Inventory } from '../inventory/model.js'
+import type { AssociatedResourceInfo, Inventory } from '../inventory/inventory.js'
 import type { Finding, Rule, RuleContext } from './finding.js'
 import { count, describe, isAre } from './format.js'
-import { inScope, isTopLevel, sameText, scopeOf } from './resource-ids.js'
+import { inScope, isTopLevel, sameText, scopeOf } from '../azure/ids.js'
 
 /** ARM's limit on the resources in one move request. */
 export const MAX_MOVE_RESOURCES = 800

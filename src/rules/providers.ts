@@ -1,40 +1,37 @@
 // Resource providers the target subscription must have registered.
 
-import type { Inventory } from '../inventory/model.js'
+import { sameText } from '../azure/ids.js'
+import { acrossTenants, PROVIDERS } from '../inventory/facts.js'
+import type { Inventory } from '../inventory/inventory.js'
 import { hasCustomerManagedKey } from './encryption.js'
 import type { Rule } from './finding.js'
 import { count, describe, isAre } from './format.js'
-import { sameText } from './resource-ids.js'
-import { acrossTenants } from './tenant.js'
 
-const ALWAYS = [
-  'Microsoft.MachineLearningServices',
-  'Microsoft.Storage',
-  'Microsoft.ContainerRegistry',
-  'Microsoft.KeyVault',
-  'Microsoft.Insights'
-]
-
-/** The namespaces this workspace needs in the target subscription; the inventory asks for exactly these. */
+/** The namespaces this workspace needs in the target subscription, out of the candidates the inventory reads. */
 export function requiredProviders({ workspace, computes }: Inventory): string[] {
   const kubernetes = computes.some(({ computeType }) => sameText(computeType, 'Kubernetes') || sameText(computeType, 'AKS'))
   return [
-    ...ALWAYS,
-    ...(workspace?.notebookResourceId ? ['Microsoft.Notebooks'] : []),
-    ...(kubernetes ? ['Microsoft.ContainerService'] : []),
-    ...(hasCustomerManagedKey(workspace) ? ['Microsoft.DocumentDB', 'Microsoft.Search'] : [])
+    ...PROVIDERS.always,
+    ...(workspace?.notebookResourceId ? PROVIDERS.notebooks : []),
+    ...(kubernetes ? PROVIDERS.kubernetes : []),
+    ...(hasCustomerManagedKey(workspace) ? PROVIDERS.customerManagedKey : [])
   ]
 }
 
-export const providersRule: Rule = (inventory, context) => {
-  // Without the target subscription, or across tenants, there is no provider list; the tenant rule reports that.
-  if (!inventory.targetSubscription || acrossTenants(inventory)) return []
-  const missing = requiredProviders(inventory)
+/** The required providers not Registered in the target subscription, with the state it gives them. */
+export function unregisteredProviders(inventory: Inventory): Array<{ namespace: string; state?: string }> {
+  return requiredProviders(inventory)
     .map(namespace => ({
       namespace,
       state: inventory.targetProviders.find(provider => sameText(provider.namespace, namespace))?.registrationState
     }))
     .filter(({ state }) => !sameText(state, 'Registered'))
+}
+
+export const providersRule: Rule = (inventory, context) => {
+  // Without the target subscription, or across tenants, there is no provider list; the tenant rule reports that.
+  if (!inventory.targetSubscription || acrossTenants(inventory)) return []
+  const missing = unregisteredProviders(inventory)
   if (!missing.length) return []
   const items = missing.map(({ namespace, state }) => describe(namespace, state ?? 'not listed'))
   const subject = `${count(missing.length, 'resource provider')} in the target subscription ${context.targetSubscriptionId}`

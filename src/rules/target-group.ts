@@ -1,8 +1,8 @@
 // The target resource group must exist (or be created) in the workspace's region.
 
-import { resourceGroupId } from '../arm-id.js'
+import { resourceGroupId } from '../azure/ids.js'
 import type { Rule } from './finding.js'
-import { acrossTenants } from './tenant.js'
+import { acrossTenants } from '../inventory/facts.js'
 
 /** "East US" and "eastus" are the same region. */
 const region = (location: string) => location.replace(/\s+/g, '').toLowerCase()

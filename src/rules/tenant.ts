@@ -1,24 +1,16 @@
 // Both subscriptions readable, Enabled, and in the same Microsoft Entra tenant.
 
-import type { Inventory, SubscriptionInfo } from '../inventory/model.js'
+import { sameText } from '../azure/ids.js'
+import { acrossTenants } from '../inventory/facts.js'
+import type { SubscriptionInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
 import { count, isAre } from './format.js'
-import { sameText } from './resource-ids.js'
 
 function label(role: string, subscription: SubscriptionInfo): string {
   const id = subscription.displayName
     ? `${subscription.displayName} (${subscription.subscriptionId})`
     : subscription.subscriptionId
   return `${role} subscription ${id}`
-}
-
-/** True when the subscriptions are in different tenants; ARM then refuses every read of the target. */
-export function acrossTenants({
-  sourceSubscription,
-  targetSubscription
-}: Pick<Inventory, 'sourceSubscription' | 'targetSubscription'>): boolean {
-  const [source, target] = [sourceSubscription?.tenantId, targetSubscription?.tenantId]
-  return source !== undefined && target !== undefined && !sameText(source, target)
 }
 
 export const tenantRule: Rule = (inventory, context) => {

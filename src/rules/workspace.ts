@@ -2,7 +2,7 @@
 
 import type { Rule } from './finding.js'
 import { describe } from './format.js'
-import { sameText } from './resource-ids.js'
+import { sameText } from '../azure/ids.js'
 
 export const workspaceRule: Rule = ({ workspace, workspaceAtTarget }, context) => {
   // Found only at the target: the action reports "already moved" instead.

@@ -1,12 +1,9 @@
 // What ARM answered, for the log and for the report: shared by validation and the move.
 
 import * as core from '@actions/core'
-import { formatArmError } from '../arm/arm-error.js'
-import type { ArmOutcome } from '../arm/move.js'
+import { formatArmError } from '../azure/arm-error.js'
 import type { ArmStep } from '../report/run-report.js'
-
-/** Poll interval for when ARM sends no Retry-After; ARM's Retry-After wins when it does. */
-export const POLL_INTERVAL_MS = 5_000
+import type { ArmOutcome } from '../writes/operations.js'
 
 export function armStep(outcome: Exclude<ArmOutcome, { status: 'unknown' }>): ArmStep {
   return {

@@ -1,7 +1,7 @@
 // ARM's refusal, as findings: each error of the unfolded tree that says something becomes a blocker.
 
-import type { Finding } from '../rules/finding.js'
-import { flattenArmError, type ArmError } from './arm-error.js'
+import { flattenArmError, type ArmError } from '../azure/arm-error.js'
+import type { Finding } from './finding.js'
 
 /** What to do for the codes users meet most often. */
 const HINTS: Record<string, string> = {
@@ -64,13 +64,13 @@ function moveAnswerLostFinding(error: ArmError): Finding {
 }
 
 /** One blocker per error that carries a message, keeping code and target; wrappers add their hint. */
-export function armValidationFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
+export function armRefusalFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
   if (isMoveInProgress(error)) return [moveInProgressFinding(error)]
   if (error.code === MOVE_ANSWER_LOST) return [moveAnswerLostFinding(error)]
   const errors = flattenArmError(error)
   const speaking = errors.filter(e => e.message !== '' || e.details.length === 0)
   return speaking.map(e => ({
-    rule: `arm-${stage}`,
+    rule: stage === 'validation' ? ('arm-validation' as const) : ('arm-move' as const),
     severity: 'blocker' as const,
     title: `ARM ${stage}: ${e.code}${e.target ? ` on ${e.target}` : ''}`,
     items: [e.message || '(no message)'],

@@ -6,7 +6,7 @@ import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning'
 import { ManagementLockClient } from '@azure/arm-locks'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { TokenCredential } from '@azure/core-auth'
-import { clientOptions } from '../arm/client-options.js'
+import { clientOptions } from './client-options.js'
 import type { Cloud } from '../clouds.js'
 
 export interface SubscriptionClients {

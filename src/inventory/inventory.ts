@@ -29,8 +29,6 @@ export interface WorkspaceInfo {
   containerRegistry?: string
   /** Set when the workspace has notebooks (Microsoft.Notebooks) provisioned. */
   notebookResourceId?: string
-  publicNetworkAccess?: string
-  tags: Record<string, string>
 }
 
 export interface ComputeInfo {
@@ -127,6 +125,14 @@ export interface ContentCounts {
   computes: number
   onlineEndpoints: number
   batchEndpoints: number
+}
+
+/** A resource as the source group's list gives it: what the checks of the move request use. */
+export interface GroupResourceInfo {
+  id: string
+  name: string
+  type: string
+  provisioningState?: string
 }
 
 /** A read that failed for another reason than not-found (e.g. no permission): its check is incomplete. */

@@ -1,11 +1,11 @@
 import type { GenericResource } from '@azure/arm-resources'
 import type { ComputeResource } from '@azure/arm-machinelearning'
-import { compute, linkedAmlWorkspace } from '../../src/inventory/map.js'
+import { compute, linkedAmlWorkspace } from '../../src/inventory/from-sdk.js'
 
 const WORKSPACE_ID =
   '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/ml-dev/providers/Microsoft.MachineLearningServices/workspaces/ml-ws'
 
-describe('map.compute', () => {
+describe('from-sdk.compute', () => {
   const sized = (computeType: string, properties: Record<string, string>) =>
     compute({ name: 'c', properties: { computeType, properties } } as unknown as ComputeResource).size
 
@@ -17,7 +17,7 @@ describe('map.compute', () => {
   })
 })
 
-describe('map.linkedAmlWorkspace', () => {
+describe('from-sdk.linkedAmlWorkspace', () => {
   it("reads the Machine Learning workspace from a Databricks workspace's amlWorkspaceId parameter", () => {
     const linked = { properties: { parameters: { amlWorkspaceId: { type: 'String', value: WORKSPACE_ID } } } }
     expect(linkedAmlWorkspace(linked as GenericResource)).toBe(WORKSPACE_ID)

@@ -13,8 +13,7 @@ import type {
 } from '@azure/arm-machinelearning'
 import type { ManagementLockObject } from '@azure/arm-locks'
 import type { RoleAssignment } from '@azure/arm-authorization'
-import { sameId, type WorkspaceRef } from '../arm-id.js'
-import type * as model from './model.js'
+import type * as model from './inventory.js'
 
 const ATTACHED_TYPES = new Set([
   'Kubernetes',
@@ -38,9 +37,7 @@ export function workspace(ws: Workspace): model.WorkspaceInfo {
     keyVault: ws.keyVault,
     applicationInsights: ws.applicationInsights,
     containerRegistry: ws.containerRegistry,
-    notebookResourceId: ws.notebookInfo?.resourceId,
-    publicNetworkAccess: ws.publicNetworkAccess,
-    tags: ws.tags ?? {}
+    notebookResourceId: ws.notebookInfo?.resourceId
   }
 }
 
@@ -50,6 +47,10 @@ export function subscription(s: Subscription): model.SubscriptionInfo {
 
 export function resourceGroup(rg: ResourceGroup): model.ResourceGroupInfo {
   return { id: rg.id ?? '', name: rg.name ?? '', location: rg.location, provisioningState: rg.properties?.provisioningState }
+}
+
+export function groupResource(r: GenericResourceExpanded): model.GroupResourceInfo {
+  return { id: r.id ?? '', name: r.name ?? '', type: r.type ?? '', provisioningState: r.provisioningState }
 }
 
 export function provider(namespace: string, p: Provider | undefined): model.ProviderInfo {
@@ -100,27 +101,6 @@ export function datastore(d: Datastore): model.DatastoreInfo {
   }
 }
 
-/**
- * Datastores of this API version do not say where their storage lives: a datastore whose account
- * is a storage account of the source resource group points at the origin.
- */
-export function locateDatastores(
-  datastores: model.DatastoreInfo[],
-  sourceGroupResources: GenericResourceExpanded[],
-  source: WorkspaceRef
-): model.DatastoreInfo[] {
-  const accounts = new Set(
-    sourceGroupResources
-      .filter(r => r.type?.toLowerCase() === 'microsoft.storage/storageaccounts')
-      .map(r => (r.name ?? '').toLowerCase())
-  )
-  return datastores.map(d =>
-    d.accountName && accounts.has(d.accountName.toLowerCase())
-      ? { ...d, subscriptionId: source.subscriptionId, resourceGroup: source.resourceGroup }
-      : d
-  )
-}
-
 /** The Machine Learning workspace an Azure Databricks workspace is linked with: its amlWorkspaceId parameter. */
 export function linkedAmlWorkspace(databricks: GenericResource): string | undefined {
   const parameters = (databricks.properties as { parameters?: { amlWorkspaceId?: { value?: unknown } } } | undefined)?.parameters
@@ -150,32 +130,4 @@ export function lock(l: ManagementLockObject): model.LockInfo {
     scope: id.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '') || '/',
     notes: l.notes
   }
-}
-
-const ASSOCIATED: Array<[model.AssociatedKind, keyof model.WorkspaceInfo]> = [
-  ['storageAccount', 'storageAccount'],
-  ['keyVault', 'keyVault'],
-  ['containerRegistry', 'containerRegistry'],
-  ['applicationInsights', 'applicationInsights']
-]
-
-/**
- * The workspace's associated resources, their state, whether the source group lists them (undefined
- * when its list could not be read), and the other workspaces that share them.
- */
-export function associatedResources(
-  ws: model.WorkspaceInfo,
-  otherWorkspaces: model.WorkspaceInfo[],
-  sourceGroupResources: GenericResourceExpanded[] | undefined
-): model.AssociatedResourceInfo[] {
-  return ASSOCIATED.flatMap(([kind, key]) => {
-    const id = ws[key] as string | undefined
-    if (!id) return []
-    const resource = sourceGroupResources?.find(r => sameId(r.id, id))
-    const sharedWith = otherWorkspaces
-      .filter(o => !sameId(o.id, ws.id) && sameId(o[key] as string | undefined, id))
-      .map(o => o.id)
-    const inSourceGroup = sourceGroupResources && resource !== undefined
-    return [{ kind, id, provisioningState: resource?.provisioningState, inSourceGroup, sharedWith }]
-  })
 }

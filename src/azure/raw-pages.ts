@@ -5,7 +5,7 @@
 
 import type { FullOperationResponse } from '@azure/core-client'
 import { createPipelineRequest, RestError, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
-import { parseArmError } from '../arm/arm-error.js'
+import { parseArmError } from './arm-error.js'
 
 /** An SDK client (its own copy of core-client's ServiceClient type, so only what is used here). */
 interface Client {

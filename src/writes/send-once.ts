@@ -1,14 +1,13 @@
 // The move itself: sent once, followed with a progress line, and never sent twice — when the
-// request fails in transit, ARM may have taken it, so the stage looks before it sends again.
+// request fails in transit, ARM may have taken it, so this looks before it sends again.
 
 import * as core from '@actions/core'
-import type { TokenCredential } from '@azure/core-auth'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { isMoveInProgress, MOVE_ANSWER_LOST } from '../arm/findings.js'
-import { MoveOperations, type ArmOutcome, type MoveRequest } from '../arm/move.js'
-import { stillInSourceGroup } from '../inventory/read.js'
-import type { Settings } from '../settings.js'
+import type { AzureSession } from '../azure/session.js'
+import { stillInSourceGroup } from '../inventory/probes.js'
+import { isMoveInProgress, MOVE_ANSWER_LOST } from '../rules/arm-refusal.js'
 import { listenForCancellation } from './cancellation.js'
+import { POLL_INTERVAL_MS, type ArmOutcome, type MoveOperations } from './operations.js'
 
 const PROGRESS_EVERY_MS = 30_000
 
@@ -24,32 +23,20 @@ function minutes(ms: number): string {
   return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`
 }
 
-function sendOnce(
-  credential: TokenCredential,
-  settings: Settings,
-  request: MoveRequest,
-  signal: AbortSignal,
-  pollIntervalMs: number
-): Promise<ArmOutcome> {
-  return new MoveOperations(credential, settings.cloud, request).move({ abortSignal: signal, pollIntervalMs })
-}
-
 /**
  * After a move request failed in transit: did ARM take it? Resources gone from the source group say
  * yes, and done; groups locked say yes, still running: wait and look again; a validation that passes
  * says no; any other refusal leaves it open. Unless ARM is seen not to have it, the request is never sent again.
  */
 async function findOut(
-  credential: TokenCredential,
-  settings: Settings,
-  request: MoveRequest,
-  signal: AbortSignal,
-  pollIntervalMs: number
+  session: AzureSession,
+  operations: MoveOperations,
+  signal: AbortSignal
 ): Promise<MoveResult | 'send-again' | 'aborted'> {
   let sawLocked = false
   while (!signal.aborted) {
-    if ((await stillInSourceGroup(credential, settings, request.resources)).length === 0) return { status: 'arrived' }
-    const check = await new MoveOperations(credential, settings.cloud, request).validate({ abortSignal: signal, pollIntervalMs })
+    if ((await stillInSourceGroup(session, operations.request.resources)).length === 0) return { status: 'arrived' }
+    const check = await operations.validate({ abortSignal: signal, pollIntervalMs: POLL_INTERVAL_MS })
     if (check.status === 'succeeded') {
       if (!sawLocked) return 'send-again'
       return {
@@ -79,19 +66,18 @@ async function findOut(
       if (!sawLocked) core.info('The resource groups are locked: ARM took the request and the move is running. Waiting for it.')
       sawLocked = true
     }
-    await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined)
+    await sleep(POLL_INTERVAL_MS, undefined, { signal }).catch(() => undefined)
   }
   return 'aborted'
 }
 
-export async function runMove(
-  credential: TokenCredential,
-  settings: Settings,
-  request: MoveRequest,
-  pollIntervalMs: number
+export async function sendMoveOnce(
+  session: AzureSession,
+  operations: MoveOperations,
+  timeoutMinutes: number
 ): Promise<MoveResult> {
   const cancellation = listenForCancellation()
-  const timeout = AbortSignal.timeout(settings.timeoutMinutes * 60_000)
+  const timeout = AbortSignal.timeout(timeoutMinutes * 60_000)
   const signal = AbortSignal.any([cancellation.signal, timeout])
   const started = Date.now()
   const progress = setInterval(
@@ -103,16 +89,17 @@ export async function runMove(
     reason: `${
       cancellation.received
         ? `The job was cancelled (${cancellation.received}) after ${minutes(Date.now() - started)}.`
-        : `The wait ended after timeout-minutes (${settings.timeoutMinutes}).`
+        : `The wait ended after timeout-minutes (${timeoutMinutes}).`
     } ${what}`,
     operationUrl: outcome && 'operationUrl' in outcome ? outcome.operationUrl : undefined,
     correlationId: outcome?.correlationId
   })
   try {
-    let outcome = await sendOnce(credential, settings, request, signal, pollIntervalMs)
+    const options = { abortSignal: signal, pollIntervalMs: POLL_INTERVAL_MS }
+    let outcome = await operations.move(options)
     if (outcome.status === 'unknown' && !signal.aborted) {
       core.warning('The move request failed in transit; checking whether ARM accepted it before sending it again.')
-      const verdict = await findOut(credential, settings, request, signal, pollIntervalMs)
+      const verdict = await findOut(session, operations, signal)
       if (verdict === 'aborted') {
         return interrupted(
           "The move request's answer was lost, and ARM may have taken it (resource groups locked by a move say it did): there is no operation URL; follow the source resource group's activity log. A re-run checks before it sends anything.",
@@ -121,7 +108,7 @@ export async function runMove(
       }
       if (verdict !== 'send-again') return verdict
       core.info('ARM did not take the first request: sending the move once more.')
-      outcome = await sendOnce(credential, settings, request, signal, pollIntervalMs)
+      outcome = await operations.moveAgain(options)
     }
     if (outcome.status === 'still-running') {
       return interrupted('The move goes on in Azure; cancelling the job does not stop it.', outcome)

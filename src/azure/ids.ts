@@ -1,4 +1,5 @@
-// ARM resource IDs: parsed strictly from user input, compared case-insensitively as ARM does.
+// ARM resource IDs: parsed strictly from user input; compared, scoped and rewritten as ARM does.
+// ARM compares IDs and its enum strings (states, levels) case-insensitively, so this code does too.
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // ARM's rule for resource group names: 1-90 of letters, digits, _ - . ( ), not ending in a period.
@@ -13,6 +14,9 @@ export interface WorkspaceRef {
   resourceGroup: string
   name: string
 }
+
+/** A workspace's parts and its ID. */
+export type WorkspaceLocation = WorkspaceRef & { id: string }
 
 export function isGuid(value: string): boolean {
   return GUID.test(value)
@@ -66,6 +70,41 @@ export function workspaceId(ref: WorkspaceRef): string {
   return `${resourceGroupId(ref.subscriptionId, ref.resourceGroup)}/providers/${WORKSPACE_TYPE}/${ref.name}`
 }
 
-export function sameId(a: string | undefined, b: string | undefined): boolean {
+/** Case-insensitive equality, for IDs and ARM's enum strings alike; false when either side is missing. */
+export function sameText(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase()
+}
+
+/** The subscription and resource group an ID lives in. */
+export interface Scope {
+  subscriptionId: string
+  resourceGroup: string
+}
+
+const SCOPE = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i
+
+export function scopeOf(id: string): Scope {
+  const match = SCOPE.exec(id)
+  return { subscriptionId: match?.[1] ?? '', resourceGroup: match?.[2] ?? '' }
+}
+
+export function inScope(id: string, scope: Scope): boolean {
+  const own = scopeOf(id)
+  return sameText(own.subscriptionId, scope.subscriptionId) && sameText(own.resourceGroup, scope.resourceGroup)
+}
+
+/** The last segment of an ID: the resource's name. */
+export function nameOf(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id
+}
+
+/** The ID the resource gets once moved to the given subscription and resource group. */
+export function retarget(id: string, scope: Scope): string {
+  return id.replace(SCOPE, `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`)
+}
+
+/** True for a top-level resource: exactly one type/name pair after /providers/{namespace}. */
+export function isTopLevel(id: string): boolean {
+  const match = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/(.+?)\/?$/i.exec(id)
+  return match !== null && match[1].split('/').length === 2
 }

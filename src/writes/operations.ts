@@ -1,21 +1,16 @@
-// The only place that writes the move: ARM's validateMoveResources and moveResources, as
-// long-running operations, with ARM's own error details kept.
+// ARM's validateMoveResources and moveResources, as long-running operations, with ARM's own error
+// details kept. One instance per run, on a client of its own.
 
 import { ResourceManagementClient } from '@azure/arm-resources'
-import type { TokenCredential } from '@azure/core-auth'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { armErrorFrom, type ArmError } from './arm-error.js'
-import { ArmCapture, MOVE_OUTCOME_UNKNOWN } from './capture.js'
-import { clientOptions } from './client-options.js'
-import type { Cloud } from '../clouds.js'
+import { armErrorFrom, classify, type ArmError } from '../azure/arm-error.js'
+import { ArmCapture, MOVE_OUTCOME_UNKNOWN } from '../azure/capture.js'
+import { clientOptions } from '../azure/client-options.js'
+import type { AzureSession } from '../azure/session.js'
+import type { MoveRequest } from '../rules/plan.js'
 
-export interface MoveRequest {
-  sourceSubscriptionId: string
-  sourceResourceGroup: string
-  /** Top-level resource IDs, all in the source resource group. */
-  resources: string[]
-  targetResourceGroupId: string
-}
+/** Poll interval for when ARM sends no Retry-After; ARM's Retry-After wins when it does. */
+export const POLL_INTERVAL_MS = 5_000
 
 export type ArmOutcome =
   | { status: 'succeeded'; correlationId?: string; operationUrl?: string }
@@ -46,20 +41,29 @@ export class MoveOperations {
 
   // Its own client, so that no concurrent read overwrites what the capture holds.
   constructor(
-    credential: TokenCredential,
-    cloud: Cloud,
-    private readonly request: MoveRequest
+    { credential, cloud }: AzureSession,
+    readonly request: MoveRequest
   ) {
     this.client = new ResourceManagementClient(credential, request.sourceSubscriptionId, clientOptions(cloud))
     this.client.pipeline.addPolicy(this.capture.policy, { afterPhase: 'Retry' })
   }
 
   validate(options: WaitOptions): Promise<ArmOutcome> {
-    return this.run(o => this.client.resources.validateMoveResources(this.request.sourceResourceGroup, this.body(), o), options)
+    return this.run(
+      o => this.client.resources.validateMoveResources(this.request.sourceResourceGroup, this.body(), o),
+      options,
+      false
+    )
   }
 
   move(options: WaitOptions): Promise<ArmOutcome> {
-    return this.run(o => this.client.resources.moveResources(this.request.sourceResourceGroup, this.body(), o), options)
+    return this.run(o => this.client.resources.moveResources(this.request.sourceResourceGroup, this.body(), o), options, true)
+  }
+
+  /** Sends the move a second time: only once ARM was seen not to have taken the first (send-once.ts). */
+  moveAgain(options: WaitOptions): Promise<ArmOutcome> {
+    this.capture.moveSent = false
+    return this.move(options)
   }
 
   private body(): { resources: string[]; targetResourceGroup: string } {
@@ -70,7 +74,11 @@ export class MoveOperations {
    * Waits between polls as long as ARM's Retry-After says, from the first 202 on; the SDK's poller
    * would poll once at once, then fall back to its own interval whenever ARM says 0.
    */
-  private async run(start: (options: { abortSignal?: AbortSignal }) => Poller, options: WaitOptions): Promise<ArmOutcome> {
+  private async run(
+    start: (options: { abortSignal?: AbortSignal }) => Poller,
+    options: WaitOptions,
+    isMove: boolean
+  ): Promise<ArmOutcome> {
     this.capture.reset()
     const { abortSignal } = options
     try {
@@ -85,8 +93,8 @@ export class MoveOperations {
     } catch (error) {
       if (options.abortSignal?.aborted && this.capture.started) return { status: 'still-running', ...this.ids() }
       // Cut off or cancelled before ARM's answer arrived: ARM may have taken the move all the same.
-      const sentUnanswered = this.capture.moveSent && !this.capture.started
-      if ((error as { code?: unknown }).code === MOVE_OUTCOME_UNKNOWN || (options.abortSignal?.aborted && sentUnanswered))
+      const sentUnanswered = isMove && this.capture.moveSent && !this.capture.started
+      if (classify(error).code === MOVE_OUTCOME_UNKNOWN || (options.abortSignal?.aborted && sentUnanswered))
         return { status: 'unknown', correlationId: this.ids().correlationId }
       const last = this.capture.last
       // The poller's error has ARM's code and message but not its details: prefer the captured body.

@@ -1,6 +1,8 @@
 // ARM's errors, unfolded: ARM nests errors in `details`, and sometimes as a JSON string inside a
 // detail's `message` (ResourceMoveProviderValidationFailed wrapping MissingMoveDependentResources).
 
+import { isRestError } from '@azure/core-rest-pipeline'
+
 export interface ArmError {
   code: string
   message: string
@@ -81,4 +83,28 @@ export function formatArmError(error: ArmError, depth = 0): string[] {
 /** Every error of the tree, depth first, the root included. */
 export function flattenArmError(error: ArmError): ArmError[] {
   return [error, ...error.details.flatMap(flattenArmError)]
+}
+
+/** ARM's answer to a token from another tenant than the subscription's. */
+export const WRONG_TENANT = 'InvalidAuthenticationTokenTenant'
+
+/** What a failed call says, read once from the SDK's RestError (anything else says nothing). */
+export interface ErrorFacts {
+  status?: number
+  code?: string
+  /**
+   * The tenant of a subscription that refused the token as coming from another tenant: ARM names it
+   * in the challenge, authorization_uri="https://login.windows.net/{tenant}".
+   */
+  challengedTenant?: string
+}
+
+export function classify(error: unknown): ErrorFacts {
+  if (!isRestError(error)) return {}
+  const challenge = error.code === WRONG_TENANT ? (error.response?.headers.get('www-authenticate') ?? '') : ''
+  return {
+    status: error.statusCode,
+    code: error.code,
+    challengedTenant: /authorization_uri="[^"]*\/([^/"]+)\/?"/i.exec(challenge)?.[1]
+  }
 }

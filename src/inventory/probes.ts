@@ -1,0 +1,48 @@
+// Reads outside the preflight's wave: the roles' names (only the report needs them), and where
+// things are once a move was sent.
+
+import { classify } from '../azure/arm-error.js'
+import { sameText } from '../azure/ids.js'
+import type { AzureSession } from '../azure/session.js'
+import { mapLimited } from './fan-out.js'
+import type { RoleAssignmentInfo } from './inventory.js'
+import { collect } from './readers/context.js'
+
+/** The assignments with their roles' names, one read per role. An unreadable role stays unnamed. */
+export async function nameRoles({ clients }: AzureSession, assignments: RoleAssignmentInfo[]): Promise<RoleAssignmentInfo[]> {
+  const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId))].filter(Boolean)
+  const names = new Map(
+    await mapLimited(definitionIds, async id => {
+      const definition = await clients.authorization.roleDefinitions.getById(id).catch(() => undefined)
+      return [id.toLowerCase(), definition?.roleName] as const
+    })
+  )
+  return assignments.map(a => ({ ...a, roleName: names.get(a.roleDefinitionId.toLowerCase()) }))
+}
+
+/** After a move: where the workspace answers now, read at both IDs at once. */
+export async function locateWorkspace({
+  clients,
+  source,
+  target
+}: AzureSession): Promise<{ atSource: boolean; atTarget: boolean }> {
+  const found = (get: () => Promise<unknown>) =>
+    get().then(
+      () => true,
+      (error: unknown) => {
+        if (classify(error).status === 404) return false
+        throw error
+      }
+    )
+  const [atSource, atTarget] = await Promise.all([
+    found(() => clients.source.ml.workspaces.get(source.resourceGroup, source.name)),
+    found(() => clients.target.ml.workspaces.get(target.resourceGroup, target.name))
+  ])
+  return { atSource, atTarget }
+}
+
+/** Which of these IDs the source resource group still lists: after a move request lost in transit, none means ARM took it. */
+export async function stillInSourceGroup({ clients, source }: AzureSession, ids: string[]): Promise<string[]> {
+  const listed = await collect(clients.source.resources.resources.listByResourceGroup(source.resourceGroup), r => r.id)
+  return ids.filter(id => listed.some(other => sameText(other, id)))
+}

@@ -1,0 +1,69 @@
+// What the workspace holds: computes, endpoints, jobs, datastores, and the counts of its assets.
+// Lists are streamed page by page; nothing holds a whole collection it only needs to count.
+
+import type { JobBase } from '@azure/arm-machinelearning'
+import { rawPages } from '../../azure/raw-pages.js'
+import type { AzureSession } from '../../azure/session.js'
+import { mapLimited } from '../fan-out.js'
+import { isTerminalJobStatus } from '../facts.js'
+import * as sdk from '../from-sdk.js'
+import type { Inventory } from '../inventory.js'
+import { collect, count, type ReadContext, type Reads } from './context.js'
+
+export interface Content extends Pick<
+  Inventory,
+  'computes' | 'onlineEndpoints' | 'batchEndpoints' | 'activeJobs' | 'datastores'
+> {
+  jobs: number
+  dataAssets: number
+  environments: number
+  models: number
+}
+
+/**
+ * Streams every job, counting them and keeping only those not yet finished. Plain JSON pages (see
+ * raw-pages.ts): the fields sdk.job reads have the same names on the wire as in the SDK's JobBase.
+ */
+async function jobs({ clients, cloud, source }: AzureSession): Promise<{ total: number; active: Inventory['activeJobs'] }> {
+  const { ml } = clients.source
+  const list = `${cloud.resourceManagerEndpoint}${source.id}/jobs?api-version=${ml.apiVersion}&listViewType=All`
+  let total = 0
+  const active: Inventory['activeJobs'] = []
+  for await (const page of rawPages<JobBase>(ml, list)) {
+    total += page.length
+    for (const job of page) {
+      const info = sdk.job(job)
+      if (!isTerminalJobStatus(info.status)) active.push(info)
+    }
+  }
+  return { total, active }
+}
+
+async function onlineEndpoints({ clients, source }: AzureSession): Promise<Inventory['onlineEndpoints']> {
+  const { ml } = clients.source
+  const endpoints = await collect(ml.onlineEndpoints.list(source.resourceGroup, source.name), e => e)
+  return mapLimited(endpoints, async endpoint => {
+    const deployments = await collect(
+      ml.onlineDeployments.list(source.resourceGroup, source.name, endpoint.name ?? ''),
+      d => d.name
+    )
+    return sdk.onlineEndpoint(endpoint, deployments)
+  })
+}
+
+export function readContent({ session, read }: ReadContext): Reads<Content> {
+  const { ml } = session.clients.source
+  const { resourceGroup, name } = session.source
+  const jobList = read('jobs', () => jobs(session))
+  return {
+    computes: read('computes', () => collect(ml.computeOperations.list(resourceGroup, name), sdk.compute)),
+    onlineEndpoints: read('online endpoints', () => onlineEndpoints(session)),
+    batchEndpoints: read('batch endpoints', () => collect(ml.batchEndpoints.list(resourceGroup, name), sdk.batchEndpoint)),
+    activeJobs: jobList.then(list => list?.active),
+    jobs: jobList.then(list => list?.total),
+    datastores: read('datastores', () => collect(ml.datastores.list(resourceGroup, name), sdk.datastore)),
+    dataAssets: read('data assets', () => count(ml.dataContainers.list(resourceGroup, name))),
+    environments: read('environments', () => count(ml.environmentContainers.list(resourceGroup, name))),
+    models: read('models', () => count(ml.modelContainers.list(resourceGroup, name)))
+  }
+}

@@ -1,0 +1,29 @@
+// What every reader takes: the session, and `read`, which turns a failure into a recorded gap.
+
+import type { PagedAsyncIterableIterator } from '@azure/core-paging'
+import type { AzureSession } from '../../azure/session.js'
+
+export interface ReadContext {
+  session: AzureSession
+  /** Runs one read: not found is an answer (undefined); any other failure is recorded, and undefined. */
+  read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined>
+}
+
+/** A reader's reads, by key: each settles to its part of the inventory, or undefined when unread. */
+export type Reads<T> = { [K in keyof T]: Promise<T[K] | undefined> }
+
+/** Streams a list, keeping what `keep` returns; nothing else of it is held. */
+export async function collect<T, R>(items: PagedAsyncIterableIterator<T>, keep: (item: T) => R | undefined): Promise<R[]> {
+  const kept: R[] = []
+  for await (const item of items) {
+    const value = keep(item)
+    if (value !== undefined) kept.push(value)
+  }
+  return kept
+}
+
+export async function count<T>(items: PagedAsyncIterableIterator<T>): Promise<number> {
+  let n = 0
+  for await (const page of items.byPage()) n += page.length
+  return n
+}
