@@ -1,6 +1,7 @@
 // run(): settings → pipeline → report → verdict, inside one try that ends in setFailed.
 
 import * as core from '@actions/core'
+import { listenForCancellation } from './cancellation.js'
 import { getSettings } from './inputs.js'
 import { pipeline } from './pipeline.js'
 import { startPlanComment } from './report/comment.js'
@@ -9,12 +10,13 @@ import { publish } from './report/publish.js'
 import { assembleReport, failedOutcome } from './report/run-report.js'
 
 export async function run(): Promise<void> {
+  const cancellation = listenForCancellation()
   try {
     const settings = getSettings()
     const startedAt = new Date()
     // The lookup of an earlier plan comment goes on alongside the pipeline.
     const comment = settings.commentOnPullRequest ? startPlanComment(settings.source.id, settings.githubToken) : undefined
-    const outcome = await pipeline(settings).catch((error: unknown) => {
+    const outcome = await pipeline(settings, cancellation).catch((error: unknown) => {
       if (error instanceof Error && error.stack) core.debug(error.stack)
       return failedOutcome(error)
     })
@@ -25,5 +27,9 @@ export async function run(): Promise<void> {
     // Bad input, or the report could not be written: the step fails with what went wrong.
     core.setOutput('result', 'failed')
     core.setFailed(error instanceof Error ? error.message : String(error))
+  } finally {
+    cancellation.dispose()
   }
+  // Cancelled, the job stops here: reads still in flight must not keep it alive.
+  if (cancellation.received) process.exit()
 }

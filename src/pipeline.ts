@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import { signIn } from './auth/sign-in.js'
 import type { AzureSession } from './azure/session.js'
+import { Cancelled, type Cancellation } from './cancellation.js'
 import type { Inventory } from './inventory/inventory.js'
 import { nameRoles } from './inventory/probes.js'
 import { readInventory } from './inventory/read.js'
@@ -42,9 +43,19 @@ async function preflight(session: AzureSession): Promise<Inventory> {
   return inventory
 }
 
-async function validate(session: AzureSession, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
-  if (plan.decision === 'validate-and-move')
-    await core.group('Prepare the target', () => prepareTarget(session, plan.preparation))
+/** The run's state that outlives a stage. */
+interface Run {
+  session: AzureSession
+  settings: Settings
+  cancellation: Cancellation
+  /** A line for each write made before the move, for a cancellation to report. */
+  written: string[]
+}
+
+async function validate({ session, written }: Run, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
+  if (plan.decision === 'validate-and-move') {
+    await core.group('Prepare the target', () => prepareTarget(session, plan.preparation, written))
+  }
   return core.group('ARM: validate the move', async () => {
     const outcome = await operations.validate({ pollIntervalMs: POLL_INTERVAL_MS })
     logArm('validateMoveResources', outcome)
@@ -53,15 +64,13 @@ async function validate(session: AzureSession, plan: Plan, operations: MoveOpera
 }
 
 /** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
-async function validateAndMove(
-  session: AzureSession,
-  settings: Settings,
-  plan: Plan,
-  named: Promise<Finding[]>
-): Promise<Outcome> {
+async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>): Promise<Outcome> {
+  const { session, settings, cancellation } = run
   const operations = new MoveOperations(session, plan.request)
   const validates = plan.decision === 'validate' || plan.decision === 'validate-and-move'
-  const [validation, findings] = await Promise.all([validates ? validate(session, plan, operations) : undefined, named])
+  const [validation, findings] = await cancellation.unlessCancelled(
+    Promise.all([validates ? validate(run, plan, operations) : undefined, named])
+  )
   if (plan.decision === 'blocked') return { result: 'blocked', findings }
   if (!validation) {
     const note = 'ARM validation needs the target resource group and provider registrations that the move would create first.'
@@ -77,13 +86,18 @@ async function validateAndMove(
     }
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
-  const moved = await applyMove(session, operations, ruleContext(settings), settings.timeoutMinutes)
+  if (cancellation.received) throw new Cancelled(cancellation.received)
+  const moved = await applyMove(session, operations, ruleContext(settings), settings.timeoutMinutes, cancellation)
   return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
 }
 
-export async function pipeline(settings: Settings): Promise<Outcome> {
-  const session = await core.group(`Sign in (${settings.auth})`, () => signIn(settings))
-  const inventory = await core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
+/** Until the move is sent, a cancellation stops the run: each stage before it is raced against it. */
+export async function pipeline(settings: Settings, cancellation: Cancellation): Promise<Outcome> {
+  const { unlessCancelled } = cancellation
+  const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
+  const inventory = await unlessCancelled(
+    core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
+  )
   const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
   const context = ruleContext(settings)
   const plan = planMove(inventory, context)
@@ -93,8 +107,9 @@ export async function pipeline(settings: Settings): Promise<Outcome> {
     evaluateRules({ ...inventory, roleAssignments }, context)
   )
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
-  const outcome = await validateAndMove(session, settings, plan, named).catch((error: unknown) =>
-    failedOutcome(error, plan.findings)
+  const written: string[] = []
+  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named).catch((error: unknown) =>
+    failedOutcome(error, plan.findings, written)
   )
   return { ...outcome, counts }
 }

@@ -1,10 +1,11 @@
 // The run's report: what the JSON report holds, and what the summary and comment render.
 
+import { Cancelled } from '../cancellation.js'
 import type { ContentCounts } from '../inventory/inventory.js'
 import type { Finding } from '../rules/finding.js'
 import type { Mode, Settings } from '../settings.js'
 
-export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed'
+export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed' | 'cancelled'
 
 /** What one ARM long-running call (validate or move) ended with. */
 export interface ArmStep {
@@ -50,8 +51,15 @@ export function assembleReport(settings: Settings, startedAt: Date, outcome: Out
   }
 }
 
-/** An error thrown anywhere in the pipeline, as the outcome of the run. */
-export function failedOutcome(error: unknown, findings: Finding[] = []): Outcome {
+/**
+ * An error thrown anywhere in the pipeline, as the outcome of the run; a cancellation before the
+ * move was sent says what was written, if anything.
+ */
+export function failedOutcome(error: unknown, findings: Finding[] = [], written: string[] = []): Outcome {
+  if (error instanceof Cancelled) {
+    const what = written.length ? `nothing was moved; written before it: ${written.join('; ')}` : 'nothing was written'
+    return { result: 'cancelled', findings, error: `${error.message} before the move was sent: ${what}.` }
+  }
   return { result: 'failed', findings, error: error instanceof Error ? error.message : String(error) }
 }
 

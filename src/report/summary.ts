@@ -10,7 +10,8 @@ const HEADLINE: Record<Result, string> = {
   blocked: '⛔ Blocked',
   moved: '✅ Moved',
   'already-moved': '✅ Already moved',
-  failed: '❌ Failed'
+  failed: '❌ Failed',
+  cancelled: '⏹️ Cancelled'
 }
 
 function explanation(report: RunReport): string {
@@ -25,6 +26,8 @@ function explanation(report: RunReport): string {
       return 'ARM moved the workspace, and it answers at its new ID. Work through the follow-ups below.'
     case 'already-moved':
       return 'The workspace is already in the target resource group; nothing was sent.'
+    case 'cancelled':
+      return 'The job was cancelled before the move was sent; see below for what was written.'
     case 'failed':
       if (report.move?.status === 'still-running')
         return 'The job stopped waiting, but the move goes on in Azure: see ARM move below for how to follow it.'

@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core'
 import type { AzureSession } from '../azure/session.js'
+import type { Cancellation } from '../cancellation.js'
 import { locateWorkspace, stillInSourceGroup } from '../inventory/probes.js'
 import type { Outcome } from '../report/run-report.js'
 import { armRefusalFindings } from '../rules/arm-refusal.js'
@@ -28,9 +29,10 @@ export async function applyMove(
   session: AzureSession,
   operations: MoveOperations,
   context: RuleContext,
-  timeoutMinutes: number
+  timeoutMinutes: number,
+  cancellation: Cancellation
 ): Promise<MoveStage> {
-  const moved = await core.group('ARM: move', () => sendMoveOnce(session, operations, timeoutMinutes))
+  const moved = await core.group('ARM: move', () => sendMoveOnce(session, operations, timeoutMinutes, cancellation))
   switch (moved.status) {
     case 'interrupted':
       return {

@@ -21,18 +21,27 @@ async function waitRegistered(client: ResourceManagementClient, namespace: strin
   }
 }
 
-export async function prepareTarget({ clients, target }: AzureSession, preparation: TargetPreparation): Promise<void> {
+/** Prepares the target; `done` gets a line for each write as it completes. */
+export async function prepareTarget(
+  { clients, target }: AzureSession,
+  preparation: TargetPreparation,
+  done: string[]
+): Promise<void> {
   const client = clients.target.resources
   const { createResourceGroup: group, registerProviders } = preparation
+  const did = (line: string) => {
+    done.push(line)
+    core.info(`${line}.`)
+  }
   await Promise.all([
     group &&
-      client.resourceGroups.createOrUpdate(group.name, { location: group.location }).then(() => {
-        core.info(`Created resource group ${group.name} in ${group.location}.`)
-      }),
+      client.resourceGroups
+        .createOrUpdate(group.name, { location: group.location })
+        .then(() => did(`Created resource group ${group.name} in ${group.location}`)),
     ...registerProviders.map(async namespace => {
       await client.providers.register(namespace)
       await waitRegistered(client, namespace)
-      core.info(`Registered ${namespace} in the target subscription ${target.subscriptionId}.`)
+      did(`Registered ${namespace} in the target subscription ${target.subscriptionId}`)
     })
   ])
 }

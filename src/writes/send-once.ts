@@ -4,9 +4,9 @@
 import * as core from '@actions/core'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AzureSession } from '../azure/session.js'
+import type { Cancellation } from '../cancellation.js'
 import { stillInSourceGroup } from '../inventory/probes.js'
 import { isMoveInProgress, MOVE_ANSWER_LOST } from '../rules/arm-refusal.js'
-import { listenForCancellation } from './cancellation.js'
 import { POLL_INTERVAL_MS, type ArmOutcome, type MoveOperations } from './operations.js'
 
 const PROGRESS_EVERY_MS = 30_000
@@ -74,9 +74,9 @@ async function findOut(
 export async function sendMoveOnce(
   session: AzureSession,
   operations: MoveOperations,
-  timeoutMinutes: number
+  timeoutMinutes: number,
+  cancellation: Cancellation
 ): Promise<MoveResult> {
-  const cancellation = listenForCancellation()
   const timeout = AbortSignal.timeout(timeoutMinutes * 60_000)
   const signal = AbortSignal.any([cancellation.signal, timeout])
   const started = Date.now()
@@ -122,6 +122,5 @@ export async function sendMoveOnce(
     return outcome
   } finally {
     clearInterval(progress)
-    cancellation.dispose()
   }
 }

@@ -1,0 +1,48 @@
+// Polling only reads: once ARM has accepted the move, a stretch in which ARM cannot be asked
+// (server errors past the SDK's own retries, dropped connections) is waited out. The move ends
+// `moved` when the outage ends in time, and `still-running` with its handle when it does not;
+// never `failed`, which only ARM's own answer may say.
+
+import { runAction } from '../../../harness/runner.js'
+import { expectNoSecrets } from '../secrets.js'
+import { emulatorFor } from '../session.js'
+import { expectMoveLeftRunning, expectNeverTwoMoves, movePosts } from './session.js'
+
+const POLLS = '/operationresults/'
+
+describe('ARM unreachable while the move runs', () => {
+  const session = emulatorFor('reliability-short-move', { mode: 'move' })
+
+  it('rides out more failed polls than the SDK retries, and ends moved', async () => {
+    const { emulator, inputs } = session
+    // The validation's one poll passes; the SDK sends each of the move's polls six times (five
+    // retries): seven failures outlast one poll of ours.
+    await emulator.setFaults([
+      { service: 'arm', method: 'GET', path: POLLS, kind: 'status', status: 503, retryAfter: 0, after: 1, times: 4 },
+      { service: 'arm', method: 'GET', path: POLLS, kind: 'reset', after: 5, times: 3 }
+    ])
+    const run = await runAction({ inputs, emulator: emulator.info })
+    expect(run.outputs.result).toBe('moved')
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/Could not ask ARM how the move goes .*; asking again in \d+ s/)
+    const requests = await emulator.requests()
+    expect(movePosts(requests)).toHaveLength(1)
+    expectNeverTwoMoves(requests)
+    await expectNoSecrets(emulator, run)
+  })
+})
+
+describe('ARM unreachable until timeout-minutes', () => {
+  const session = emulatorFor('reliability-short-move', { mode: 'move', 'timeout-minutes': '0.2' })
+
+  it('stops waiting and reports the move still running, never failed', async () => {
+    const { emulator, inputs } = session
+    await emulator.setFaults([
+      { service: 'arm', method: 'GET', path: POLLS, kind: 'status', status: 503, retryAfter: 0, after: 1, times: 1000 }
+    ])
+    const run = await runAction({ inputs, emulator: emulator.info })
+    await emulator.setFaults([])
+    expect(run.report?.move).toMatchObject({ status: 'still-running' })
+    await expectMoveLeftRunning(emulator, run, 'The wait ended after timeout-minutes (0.2).')
+  })
+})
