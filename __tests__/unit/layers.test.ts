@@ -11,6 +11,8 @@ const STAGES: Array<[prefix: string, stage: number]> = [
   ['settings.ts', 0],
   ['clouds.ts', 0],
   ['trigger.ts', 0],
+  ['cancellation.ts', 0],
+  ['quote.ts', 0],
   ['azure/ids.ts', 0],
   ['inputs.ts', 1],
   ['azure/', 1],
