@@ -72,8 +72,10 @@ export function explainSignInFailure(message: string, claims: IdTokenClaims | un
   const code = aadstsCode(message)
   const first = message.split('\n')[0]
   if (!code) {
+    // MSAL words an answer without an OAuth error code as ": <description>".
+    const detail = first.replace(/^[:\s]+/, '')
     return [
-      `Microsoft Entra ID did not answer the sign-in${answer ? ` (${answer})` : ''}: ${first}`,
+      `Microsoft Entra ID did not answer the sign-in${answer ? ` (${answer})` : ''}: ${detail}`,
       "Entra failed or could not be reached, after retries: check https://azure.status.microsoft (and 'authority-host', if set), then re-run the job."
     ]
   }
