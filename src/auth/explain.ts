@@ -45,7 +45,7 @@ const AADSTS_MEANING: Record<string, string> = {
   '7002138':
     "Entra refused the federated credential's subject expression for this token: check the credential's subject against the one below",
   '700024':
-    'the ID token is outside its validity window: re-run the job (a fresh ID token is fetched for every sign-in) and check the runner clock',
+    'the ID token is outside its validity window: check the runner clock, then re-run the job (an ID token is presented only while it has life left)',
   '700016': "no application with this 'client-id' exists in the tenant: check 'client-id' and 'tenant-id'",
   '90002': "the tenant does not exist: check 'tenant-id' and 'environment'"
 }
