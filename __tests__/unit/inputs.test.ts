@@ -196,7 +196,7 @@ describe('parseSettings', () => {
   ])('refuses %s with an invisible character, showing it escaped', (input, value, expected) => {
     const message = refusal({ [input]: value })
     expect(message).toContain(`Input '${input}': ${expected}`)
-    expect(message).not.toMatch(/[\u0000\u200B\u202E]/)
+    expect(message).not.toContain([...value].find(char => !/[ -~]/.test(char)))
   })
 
   it('never shows the github-token, not even in part', () => {
