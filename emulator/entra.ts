@@ -124,8 +124,9 @@ function checkAssertion(emu: Emulator, app: ApplicationSpec, assertion: string):
   const now = nowSeconds()
   const nbf = Number(claims.nbf ?? claims.iat)
   const exp = Number(claims.exp)
-  // Entra allows five minutes of clock skew on the assertion's validity window.
-  if (!(exp > now - 300) || nbf > now + 300) {
+  // Entra allows five minutes of clock skew on the assertion's validity window; a scenario may allow less.
+  const skew = emu.world.scenario.entra.assertionClockSkewSeconds ?? 300
+  if (!(exp > now - skew) || nbf > now + skew) {
     const when = (seconds: number) =>
       Number.isFinite(seconds)
         ? new Date(seconds * 1000)

@@ -46,6 +46,8 @@ export interface EntraSpec {
   tenants: string[]
   applications: ApplicationSpec[]
   tokenLifetimeSeconds?: number
+  /** How far past its exp (or before its nbf) a client assertion is still accepted; default 300, as Entra. */
+  assertionClockSkewSeconds?: number
 }
 
 export interface SubscriptionSpec {

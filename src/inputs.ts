@@ -1,9 +1,11 @@
-// The only reader of the action's inputs. Every problem names the input, the value and the fix.
+// The only reader of the action's inputs. Every problem names the input, the value and the fix;
+// the value is shown through quote(), so no input can flood the log or hide what it says there.
 
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
+import { hasInvisible, quote } from './quote.js'
 import type { Auth, Mode, Settings } from './settings.js'
 import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
 
@@ -11,6 +13,8 @@ const MODES: readonly Mode[] = ['dry-run', 'move']
 const AUTHS: readonly Auth[] = ['oidc', 'azure-cli']
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const MAX_TIMEOUT_MINUTES = 240
+/** Inputs whose value a refusal never shows, not even in part. */
+const SECRET_INPUTS = new Set(['github-token'])
 
 export class InputError extends Error {
   constructor(input: string, problem: string) {
@@ -24,19 +28,24 @@ export type InputReader = (name: string) => string
 
 /**
  * Trims surrounding whitespace (YAML block scalars end in a newline) but refuses whitespace
- * inside a value: a pasted ID with a line break in it is a mistake, not a different ID.
+ * inside a value: a pasted ID with a line break in it is a mistake, not a different ID. Control,
+ * bidi and zero-width characters are refused too: they only hide what a value really is.
  */
 function value(read: InputReader, name: string, required: boolean): string {
   const raw = read(name).trim()
   if (required && raw === '') throw new InputError(name, 'is required and was not supplied')
-  if (/\s/.test(raw)) throw new InputError(name, `'${raw}' contains whitespace; give the value on one line`)
+  const shown = SECRET_INPUTS.has(name) ? 'the value' : quote(raw)
+  if (/\s/.test(raw)) throw new InputError(name, `${shown} contains whitespace; give the value on one line`)
+  if (hasInvisible(raw)) {
+    throw new InputError(name, `${shown} contains a control, bidi or zero-width character; type the value again`)
+  }
   return raw
 }
 
 function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[]): T {
   const raw = value(read, name, false)
   const match = allowed.find(a => a.toLowerCase() === raw.toLowerCase())
-  if (!match) throw new InputError(name, `'${raw}' is not one of: ${allowed.join(', ')}`)
+  if (!match) throw new InputError(name, `${quote(raw)} is not one of: ${allowed.join(', ')}`)
   return match
 }
 
@@ -45,7 +54,7 @@ function flag(read: InputReader, name: string): boolean {
   const raw = value(read, name, false)
   if (['true', 'True', 'TRUE'].includes(raw)) return true
   if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError(name, `'${raw}' is not a boolean; use true or false`)
+  throw new InputError(name, `${quote(raw)} is not a boolean; use true or false`)
 }
 
 function httpsEndpoint(read: InputReader, name: string): string | undefined {
@@ -55,18 +64,18 @@ function httpsEndpoint(read: InputReader, name: string): string | undefined {
   try {
     url = new URL(raw)
   } catch {
-    throw new InputError(name, `'${raw}' is not a URL; expected https://host[:port]`)
+    throw new InputError(name, `${quote(raw)} is not a URL; expected https://host[:port]`)
   }
-  if (url.protocol !== 'https:') throw new InputError(name, `'${raw}' must use https, so tokens never travel in clear`)
+  if (url.protocol !== 'https:') throw new InputError(name, `${quote(raw)} must use https, so tokens never travel in clear`)
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(name, `'${raw}' must not carry credentials, a query or a fragment`)
+    throw new InputError(name, `${quote(raw)} must not carry credentials, a query or a fragment`)
   }
   return url.href.replace(/\/+$/, '')
 }
 
 function workspace(read: InputReader): Settings['source'] {
   const raw = value(read, 'workspace-id', true)
-  if (raw.endsWith('/')) throw new InputError('workspace-id', `'${raw}' ends with '/'; remove the trailing slash`)
+  if (raw.endsWith('/')) throw new InputError('workspace-id', `${quote(raw)} ends with '/'; remove the trailing slash`)
   try {
     const ref = parseWorkspaceId(raw)
     return { ...ref, id: workspaceId(ref) }
@@ -82,7 +91,7 @@ function timeoutMinutes(read: InputReader): number {
   if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES)) {
     throw new InputError(
       'timeout-minutes',
-      `'${raw}' is not a number of minutes above 0 and at most ${MAX_TIMEOUT_MINUTES} (decimals allowed, as in 0.5)`
+      `${quote(raw)} is not a number of minutes above 0 and at most ${MAX_TIMEOUT_MINUTES} (decimals allowed, as in 0.5)`
     )
   }
   return minutes
@@ -93,11 +102,11 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   const source = workspace(read)
   const targetSubscriptionId = value(read, 'target-subscription-id', true)
   if (!isGuid(targetSubscriptionId)) {
-    throw new InputError('target-subscription-id', `'${targetSubscriptionId}' is not a subscription ID (a GUID)`)
+    throw new InputError('target-subscription-id', `${quote(targetSubscriptionId)} is not a subscription ID (a GUID)`)
   }
   const targetResourceGroup = value(read, 'target-resource-group', true)
   const groupProblem = resourceGroupNameProblem(targetResourceGroup)
-  if (groupProblem) throw new InputError('target-resource-group', `'${targetResourceGroup}' is invalid: ${groupProblem}`)
+  if (groupProblem) throw new InputError('target-resource-group', `${quote(targetResourceGroup)} is invalid: ${groupProblem}`)
   const targetRef = { subscriptionId: targetSubscriptionId, resourceGroup: targetResourceGroup, name: source.name }
   const target = { ...targetRef, id: workspaceId(targetRef) }
   if (sameText(source.id, target.id)) {
@@ -110,12 +119,13 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   const auth = oneOf(read, 'auth', AUTHS)
   const oidc = auth === 'oidc'
   const clientId = value(read, 'client-id', oidc)
-  if (clientId && !isGuid(clientId)) throw new InputError('client-id', `'${clientId}' is not an application (client) ID (a GUID)`)
+  if (clientId && !isGuid(clientId))
+    throw new InputError('client-id', `${quote(clientId)} is not an application (client) ID (a GUID)`)
   const tenantId = value(read, 'tenant-id', oidc)
   if (tenantId && !isGuid(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
     throw new InputError(
       'tenant-id',
-      `'${tenantId}' is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com`
+      `${quote(tenantId)} is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com`
     )
   }
 

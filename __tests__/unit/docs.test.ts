@@ -28,6 +28,13 @@ describe('README', () => {
     expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs))
   })
 
+  it('names in its Reliability table every reliability test file, and only files that exist', () => {
+    const section = readme.split('\n## Reliability\n')[1].split('\n## ')[0]
+    const named = new Set([...section.matchAll(/`([\w-]+\.test\.ts)`/g)].map(m => m[1]))
+    const files = readdirSync('__tests__/e2e/reliability').filter(f => f.endsWith('.test.ts'))
+    expect([...named].sort()).toEqual(files.sort())
+  })
+
   it('gives each input the default action.yml gives it', () => {
     const section = readme.split('\n## Inputs\n')[1].split('\n## ')[0]
     for (const [name, input] of Object.entries(action.inputs)) {

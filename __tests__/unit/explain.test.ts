@@ -1,4 +1,4 @@
-import { explainSignInFailure, readClaims } from '../../src/auth/explain.js'
+import { explainIdTokenFailure, explainSignInFailure, readClaims } from '../../src/auth/explain.js'
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`
 
@@ -43,5 +43,41 @@ describe('sign-in explanations', () => {
     const lines = explainSignInFailure(`AADSTS${code}: refused`, undefined)
     expect(lines[1]).toMatch(new RegExp(`^AADSTS${code}: [a-zA-Z]`))
     expect(lines[1]).not.toMatch(/login\.microsoftonline\.com\/error/)
+  })
+
+  it('names Entra and its last answer when it fails without refusing', () => {
+    const lines = explainSignInFailure(
+      'endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
+      undefined,
+      'HTTP 503 from https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration'
+    )
+    expect(lines[0]).toBe(
+      'Microsoft Entra ID did not answer the sign-in (HTTP 503 from https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration): endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'
+    )
+    expect(lines[1]).toMatch(/azure\.status\.microsoft/)
+  })
+})
+
+describe("GitHub's token endpoint failing", () => {
+  // @actions/core's getIDToken error, as it words it.
+  const failure = (status: number) =>
+    `Error message: Failed to get ID Token. \n \n        Error Code : ${status}\n \n        Error Message: Service Unavailable`
+
+  it('names GitHub, the status and the outage page, and says Entra was not asked', () => {
+    expect(explainIdTokenFailure(failure(503), 3)).toEqual([
+      "GitHub's OIDC token endpoint gave no ID token (HTTP 503) after 3 attempts: Service Unavailable",
+      'GitHub may be having an outage: check https://www.githubstatus.com, then re-run the job.',
+      'Microsoft Entra ID was not asked: the sign-in needs the ID token first.'
+    ])
+  })
+
+  it("says a 4xx is GitHub refusing the job's request", () => {
+    expect(explainIdTokenFailure(failure(403), 3)[1]).toMatch(/^GitHub refused the job's request/)
+  })
+
+  it('keeps the first line of an error without a status (a network error)', () => {
+    expect(explainIdTokenFailure('Error message: connect ECONNREFUSED 127.0.0.1:443\nmore', 3)[0]).toBe(
+      "GitHub's OIDC token endpoint gave no ID token after 3 attempts: Error message: connect ECONNREFUSED 127.0.0.1:443"
+    )
   })
 })

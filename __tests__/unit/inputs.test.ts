@@ -97,7 +97,7 @@ describe('parseSettings', () => {
     [
       'workspace-id',
       ws('Microsoft.Storage/storageAccounts/ml-ws-test'),
-      'names a Microsoft.Storage/storageAccounts, not a workspace'
+      "names a 'Microsoft.Storage/storageAccounts', not a workspace"
     ],
     ['workspace-id', ws('Microsoft.MachineLearningServices/registries/ml-ws-test'), 'not a workspace'],
     ['workspace-id', ws('Microsoft.MachineLearningServices/workspaces'), 'is not a workspace ID'],
@@ -164,6 +164,46 @@ describe('parseSettings', () => {
 
   it('has at least 40 malformed cases', () => {
     expect(malformed.length).toBeGreaterThanOrEqual(40)
+  })
+
+  /** The message parseSettings refuses these inputs with. */
+  const refusal = (overrides: Record<string, string>): string => {
+    try {
+      parseSettings(reader(overrides))
+    } catch (error) {
+      return (error as Error).message
+    }
+    throw new Error('accepted')
+  }
+
+  it('quotes at most 200 characters of a huge value, with its length', () => {
+    const huge = `${SOURCE}${'x'.repeat(100_000)}`
+    const message = refusal({ 'workspace-id': huge })
+    expect(message).toMatch(
+      /^Input 'workspace-id': the workspace name '.{200}…' \(100010 characters\) in '.{200}…' \(100143 characters\) is invalid/
+    )
+    expect(message.length).toBeLessThan(1000)
+  })
+
+  it.each([
+    [
+      'audience',
+      'api://AzureADTokenExchange\u202E',
+      "'api://AzureADTokenExchange\\u202E' contains a control, bidi or zero-width character"
+    ],
+    ['target-resource-group', 'ml-prod\u200B-rg', "'ml-prod\\u200B-rg' contains a control, bidi or zero-width character"],
+    ['mode', 'mo\u0000ve', "'mo\\u0000ve' contains a control"]
+  ])('refuses %s with an invisible character, showing it escaped', (input, value, expected) => {
+    const message = refusal({ [input]: value })
+    expect(message).toContain(`Input '${input}': ${expected}`)
+    expect(message).not.toContain([...value].find(char => !/[ -~]/.test(char)))
+  })
+
+  it('never shows the github-token, not even in part', () => {
+    expect(refusal({ 'github-token': 'ghs_secret\u202Evalue' })).toBe(
+      "Input 'github-token': the value contains a control, bidi or zero-width character; type the value again"
+    )
+    expect(refusal({ 'github-token': 'ghs_secret value' })).not.toContain('ghs_secret')
   })
 })
 

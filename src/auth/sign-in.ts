@@ -2,7 +2,7 @@
 // session; either way it ends in the Azure session every read and write takes.
 
 import * as core from '@actions/core'
-import { setTimeout as sleep } from 'node:timers/promises'
+import type { PipelinePolicy } from '@azure/core-rest-pipeline'
 import {
   AzureCliCredential,
   ClientAssertionCredential,
@@ -12,86 +12,109 @@ import {
 } from '@azure/identity'
 import { openSession, type AzureSession } from '../azure/session.js'
 import type { Settings } from '../settings.js'
-import { explainSignInFailure, ID_TOKEN_PERMISSION_MESSAGE, readClaims, type IdTokenClaims } from './explain.js'
+import { explainIdTokenFailure, explainSignInFailure, ID_TOKEN_PERMISSION_MESSAGE, type IdTokenClaims } from './explain.js'
+import { ID_TOKEN_ATTEMPTS, idTokenAssertion, IdTokenError } from './id-token.js'
 import { SharedTokenCredential } from './shared-token.js'
 
-/** How many times to ask GitHub for an ID token before the sign-in fails. */
-const ID_TOKEN_ATTEMPTS = 3
-
-/** MSAL asks for the assertion twice per token request; the second ask reuses the first answer. */
-const ID_TOKEN_REUSE_MS = 30_000
-
 export class SignInError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options)
     this.name = 'SignInError'
   }
 }
 
-/** Masks every access token the moment it exists, whichever client asked for it. */
-class MaskingCredential implements TokenCredential {
-  constructor(private readonly inner: TokenCredential) {}
+/**
+ * Masks every access token the moment it exists, and turns a failure into one that names the
+ * service behind it, whichever client asked: the first sign-in or a renewal during the move.
+ */
+class ExplainedCredential implements TokenCredential {
+  constructor(
+    private readonly inner: TokenCredential,
+    private readonly explain: (error: unknown) => string
+  ) {}
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
-    const token = await this.inner.getToken(scopes, options)
+    let token: AccessToken | null
+    try {
+      token = await this.inner.getToken(scopes, options)
+    } catch (error) {
+      // A cancelled wait is no sign-in failure: the caller handles its own abort.
+      if (error instanceof Error && error.name === 'AbortError') throw error
+      throw new SignInError(this.explain(error), { cause: error })
+    }
     if (token) core.setSecret(token.token)
     return token
   }
 }
 
-/** GitHub's token endpoint can fail for a moment, and @actions/core retries only its 502 to 504 answers. */
-async function getIdToken(audience: string): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await core.getIDToken(audience)
-    } catch (error) {
-      if (attempt === ID_TOKEN_ATTEMPTS) throw error
-      await sleep(500 * attempt)
-    }
-  }
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** The IdTokenError behind an error, which @azure/identity wraps as its cause. */
+function idTokenErrorIn(error: unknown): IdTokenError | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof IdTokenError) return e
+  return undefined
 }
 
-/** GitHub's ID token as the client assertion, fetched afresh for each token request: a move can outlast one ID token. */
-function oidcCredential(settings: Settings, seen: { claims?: IdTokenClaims }): TokenCredential {
+/**
+ * Remembers Entra's last failed answer (status or network error, and URL), which MSAL's errors
+ * leave out: an unreachable or failing Entra is then named with what it answered.
+ */
+function entraFailures(): { policy: PipelinePolicy; last: () => string | undefined } {
+  let last: string | undefined
+  const policy: PipelinePolicy = {
+    name: 'rememberEntraFailure',
+    async sendRequest(request, next) {
+      const url = request.url.split('?')[0]
+      try {
+        const response = await next(request)
+        last = response.status >= 400 ? `HTTP ${response.status} from ${url}` : undefined
+        return response
+      } catch (error) {
+        last = `${(error as { code?: string }).code ?? messageOf(error)} from ${url}`
+        throw error
+      }
+    }
+  }
+  return { policy, last: () => last }
+}
+
+/** GitHub's ID token as the client assertion, fetched afresh once the last one nears its exp: a move can outlast many. */
+function oidcCredential(settings: Settings): TokenCredential {
   if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) throw new SignInError(ID_TOKEN_PERMISSION_MESSAGE)
-  let last: { idToken: Promise<string>; requestedAt: number } | undefined
-  const fetchIdToken = async (): Promise<string> => {
-    const idToken = await getIdToken(settings.audience)
-    core.setSecret(idToken)
-    seen.claims = readClaims(idToken)
-    return idToken
-  }
-  const getAssertion = (): Promise<string> => {
-    if (!last || Date.now() - last.requestedAt > ID_TOKEN_REUSE_MS) last = { idToken: fetchIdToken(), requestedAt: Date.now() }
-    return last.idToken
-  }
-  return new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
-    authorityHost: settings.cloud.authorityHost,
-    // Instance discovery asks login.microsoftonline.com about the authority: not for overridden hosts.
-    disableInstanceDiscovery: settings.cloud.customAuthority
+  let claims: IdTokenClaims | undefined
+  const entra = entraFailures()
+  const assertion = new ClientAssertionCredential(
+    settings.tenantId,
+    settings.clientId,
+    idTokenAssertion(settings.audience, seen => (claims = seen)),
+    {
+      authorityHost: settings.cloud.authorityHost,
+      // Instance discovery asks login.microsoftonline.com about the authority: not for overridden hosts.
+      disableInstanceDiscovery: settings.cloud.customAuthority,
+      // Per call, so it sees the answer that ends the retries.
+      additionalPolicies: [{ policy: entra.policy, position: 'perCall' }]
+    }
+  )
+  return new ExplainedCredential(assertion, error => {
+    const github = idTokenErrorIn(error)
+    const lines = github
+      ? explainIdTokenFailure(github.message, ID_TOKEN_ATTEMPTS)
+      : explainSignInFailure(messageOf(error), claims, entra.last())
+    return lines.join('\n')
   })
 }
 
-/** Signs in and proves it by getting an ARM token; a refusal is explained, not just relayed. */
-export async function signIn(settings: Settings): Promise<AzureSession> {
-  const seen: { claims?: IdTokenClaims } = {}
-  const credential = new SharedTokenCredential(
-    new MaskingCredential(
-      settings.auth === 'oidc'
-        ? oidcCredential(settings, seen)
-        : new AzureCliCredential({ tenantId: settings.tenantId || undefined })
-    )
+function azureCliCredential(settings: Settings): TokenCredential {
+  return new ExplainedCredential(
+    new AzureCliCredential({ tenantId: settings.tenantId || undefined }),
+    error =>
+      `The Azure CLI gave no token: ${messageOf(error).split('\n')[0]}\nSign in first: an azure/login step earlier in the job, or 'az login' on this machine.`
   )
-  try {
-    await credential.getToken(settings.cloud.scope)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (settings.auth === 'azure-cli') {
-      throw new SignInError(
-        `The Azure CLI gave no token: ${message.split('\n')[0]}\nSign in first: an azure/login step earlier in the job, or 'az login' on this machine.`
-      )
-    }
-    throw new SignInError(explainSignInFailure(message, seen.claims).join('\n'))
-  }
+}
+
+/** Signs in and proves it by getting an ARM token; a refusal names the service and is explained, not just relayed. */
+export async function signIn(settings: Settings): Promise<AzureSession> {
+  const credential = new SharedTokenCredential(settings.auth === 'oidc' ? oidcCredential(settings) : azureCliCredential(settings))
+  await credential.getToken(settings.cloud.scope)
   return openSession(credential, settings)
 }

@@ -1,6 +1,8 @@
 // ARM resource IDs: parsed strictly from user input; compared, scoped and rewritten as ARM does.
 // ARM compares IDs and its enum strings (states, levels) case-insensitively, so this code does too.
 
+import { quote } from './quote.js'
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // ARM's rule for resource group names: 1-90 of letters, digits, _ - . ( ), not ending in a period.
 const RESOURCE_GROUP = /^[\p{L}\p{N}_\-.()]{1,90}$/u
@@ -40,23 +42,23 @@ export function parseWorkspaceId(id: string): WorkspaceRef {
     'expected /subscriptions/{subscription-id}/resourceGroups/{resource-group}/providers/Microsoft.MachineLearningServices/workspaces/{name}'
   const parts = id.split('/')
   if (parts[0] !== '' || parts.length !== 9) {
-    throw new Error(`'${id}' is not a workspace ID: ${expected}`)
+    throw new Error(`${quote(id)} is not a workspace ID: ${expected}`)
   }
   const [, subscriptions, subscriptionId, resourceGroups, resourceGroup, providers, namespace, type, name] = parts
   const keywordsMatch =
     subscriptions.toLowerCase() === 'subscriptions' &&
     resourceGroups.toLowerCase() === 'resourcegroups' &&
     providers.toLowerCase() === 'providers'
-  if (!keywordsMatch) throw new Error(`'${id}' is not a workspace ID: ${expected}`)
+  if (!keywordsMatch) throw new Error(`${quote(id)} is not a workspace ID: ${expected}`)
   if (`${namespace}/${type}`.toLowerCase() !== WORKSPACE_TYPE.toLowerCase()) {
-    throw new Error(`'${id}' names a ${namespace}/${type}, not a workspace: ${expected}`)
+    throw new Error(`${quote(id)} names a ${quote(`${namespace}/${type}`)}, not a workspace: ${expected}`)
   }
-  if (!isGuid(subscriptionId)) throw new Error(`the subscription '${subscriptionId}' in '${id}' is not a GUID`)
+  if (!isGuid(subscriptionId)) throw new Error(`the subscription ${quote(subscriptionId)} in ${quote(id)} is not a GUID`)
   const groupProblem = resourceGroupNameProblem(resourceGroup)
-  if (groupProblem) throw new Error(`the resource group '${resourceGroup}' in '${id}' is invalid: ${groupProblem}`)
+  if (groupProblem) throw new Error(`the resource group ${quote(resourceGroup)} in ${quote(id)} is invalid: ${groupProblem}`)
   if (!WORKSPACE_NAME.test(name)) {
     throw new Error(
-      `the workspace name '${name}' in '${id}' is invalid: 3 to 33 letters, digits, hyphens or underscores, starting with a letter or digit`
+      `the workspace name ${quote(name)} in ${quote(id)} is invalid: 3 to 33 letters, digits, hyphens or underscores, starting with a letter or digit`
     )
   }
   return { subscriptionId, resourceGroup, name }

@@ -15,7 +15,7 @@ describe('bad input', () => {
     [
       'workspace-id',
       workspace(id => id.replace('Microsoft.MachineLearningServices/workspaces', 'Microsoft.Storage/storageAccounts')),
-      'names a Microsoft.Storage/storageAccounts, not a workspace'
+      "names a 'Microsoft.Storage/storageAccounts', not a workspace"
     ],
     ['workspace-id', workspace(id => id.replace('/providers/', '/../providers/')), 'is not a workspace ID'],
     ['target-subscription-id', 'prod', "'prod' is not a subscription ID (a GUID)"],
