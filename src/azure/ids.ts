@@ -1,7 +1,7 @@
 // ARM resource IDs: parsed strictly from user input; compared, scoped and rewritten as ARM does.
 // ARM compares IDs and its enum strings (states, levels) case-insensitively, so this code does too.
 
-import { quote } from './quote.js'
+import { quote } from '../quote.js'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // ARM's rule for resource group names: 1-90 of letters, digits, _ - . ( ), not ending in a period.

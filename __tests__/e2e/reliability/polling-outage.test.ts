@@ -46,3 +46,50 @@ describe('ARM unreachable until timeout-minutes', () => {
     await expectMoveLeftRunning(emulator, run, 'The wait ended after timeout-minutes (0.2).')
   })
 })
+
+/**
+ * Entra or GitHub's token endpoint down from the moment the move is sent, for `forMs`. With a
+ * Retry-After: MSAL holds a 5xx without one against every sign-in for a minute.
+ */
+const outageFromMove = (service: 'entra' | 'github', forMs: number) => [
+  {
+    service,
+    kind: 'status',
+    status: 503,
+    retryAfter: 1,
+    forMs,
+    from: { service: 'arm', method: 'POST', path: '/moveResources$' }
+  }
+]
+
+describe('a sign-in outage while the move runs (tokens live four seconds)', () => {
+  const session = emulatorFor('reliability-short-tokens', { mode: 'move' })
+
+  it.each(['entra', 'github'] as const)(
+    '%s down for eight seconds: the wait goes on, and the move ends moved',
+    async service => {
+      const { emulator, inputs } = session
+      await emulator.load('reliability-short-tokens')
+      await emulator.setFaults(outageFromMove(service, 8000))
+      const run = await runAction({ inputs, emulator: emulator.info })
+      await emulator.setFaults([])
+      expect(run.outputs.result).toBe('moved')
+      expect(run.exitCode).toBe(0)
+      expectNeverTwoMoves(await emulator.requests())
+      await expectNoSecrets(emulator, run)
+    },
+    120_000
+  )
+})
+
+describe('a sign-in outage past timeout-minutes', () => {
+  const session = emulatorFor('reliability-short-tokens', { mode: 'move', 'timeout-minutes': '0.15' })
+
+  it('reports the move still running with its operation URL, never failed', async () => {
+    const { emulator, inputs } = session
+    await emulator.setFaults(outageFromMove('entra', 120_000))
+    const run = await runAction({ inputs, emulator: emulator.info })
+    await emulator.setFaults([])
+    await expectMoveLeftRunning(emulator, run, 'The wait ended after timeout-minutes (0.15).')
+  })
+})
