@@ -161,10 +161,6 @@ describe('parseSettings', () => {
     expect(() => parseSettings(reader({ [input]: value }))).toThrow(`Input '${input}'`)
     expect(() => parseSettings(reader({ [input]: value }))).toThrow(expected)
   })
-
-  it('has at least 40 malformed cases', () => {
-    expect(malformed.length).toBeGreaterThanOrEqual(40)
-  })
 })
 
 describe('untrusted triggers', () => {
