@@ -36,7 +36,7 @@ export class Emulator {
       stdio: ['ignore', 'pipe', 'inherit']
     })
     const firstLine = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! })
+      const lines = createInterface({ input: child.stdout })
       lines.once('line', line => resolve(line))
       child.once('exit', code => reject(new Error(`emulator exited with ${code} before it was ready`)))
     })
@@ -56,7 +56,7 @@ export class Emulator {
     return new Promise((resolve, reject) => {
       const req = request(url, { method, ca: this.ca, headers: { 'content-type': 'application/json' } }, res => {
         const chunks: Buffer[] = []
-        res.on('data', chunk => chunks.push(chunk))
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`))

@@ -111,7 +111,7 @@ export async function runAction(emulator: Emulator, options: RunOptions = {}): P
   for (const file of [summaryFile, outputFile]) writeFileSync(file, '')
 
   const started = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: env as NodeJS.ProcessEnv })
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env })
   options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
@@ -126,7 +126,8 @@ export async function runAction(emulator: Emulator, options: RunOptions = {}): P
     stderr,
     summary: readFileSync(summaryFile, 'utf8'),
     outputs,
-    report: reportPath && existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : undefined,
+    report:
+      reportPath && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, 'utf8')) as ActionRun['report']) : undefined,
     startedAt: started,
     durationMs: Date.now() - started
   }
