@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { RecordedRequest } from '../emulator/recorder.ts'
 
+// The emulator's own type; the harness and the tests take it from here.
 export type { RecordedRequest }
 
 const MAIN = fileURLToPath(new URL('../emulator/main.ts', import.meta.url))

@@ -1,7 +1,7 @@
 // Filters over the emulator's request record: the requests that tests, the benchmark and the demo
 // ask about, named once so every reader means the same requests.
 
-import type { RecordedRequest } from '../emulator/recorder.ts'
+import type { RecordedRequest } from './emulator-process.ts'
 
 type Predicate = (request: RecordedRequest) => boolean
 
