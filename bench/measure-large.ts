@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RecordedRequest } from '../harness/emulator-process.ts'
+import { matching } from '../harness/requests.ts'
 import { armWaitsMs, median, medians, waves } from './record.ts'
 import { repeat, runOnce } from './session.ts'
 
@@ -25,7 +26,7 @@ export interface Large {
 }
 
 function jobsPages(requests: readonly RecordedRequest[], latencyMs: number) {
-  const pages = requests.filter(r => /\/jobs$/i.test(r.path)).sort((a, b) => a.time - b.time)
+  const pages = matching(requests, { path: /\/jobs$/i }).sort((a, b) => a.time - b.time)
   return {
     jobsPageEmulatorMs: median(pages.map(r => r.replyTime! - r.time - latencyMs)),
     jobsPageActionMs: median(pages.slice(1).map((r, i) => r.time - pages[i].replyTime!))

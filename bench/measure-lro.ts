@@ -2,6 +2,7 @@
 // action receives the poll that says so (`bench-lro`: both take 2.3 s, so they end between polls).
 
 import type { Emulator, RecordedRequest } from '../harness/emulator-process.ts'
+import { isPoll } from '../harness/requests.ts'
 import { medians, noticedAt } from './record.ts'
 import { repeat, runOnce } from './session.ts'
 
@@ -26,7 +27,7 @@ async function delays(emulator: Emulator, requests: readonly RecordedRequest[]) 
 export async function measureLro(runs: number, latencyMs: number) {
   const results = await repeat('bench-lro', latencyMs, runs, async (emulator): Promise<Lro> => {
     const { requests } = await runOnce(emulator, 'bench-lro', { inputs: { mode: 'move' } })
-    return { ...(await delays(emulator, requests)), polls: requests.filter(r => /\/operationresults\//i.test(r.path)).length }
+    return { ...(await delays(emulator, requests)), polls: requests.filter(isPoll).length }
   })
   return { latencyMs, ...medians(results) }
 }

@@ -42,6 +42,8 @@ export function waves(requests: readonly RecordedRequest[]): number {
   return Math.max(0, ...wave.values())
 }
 
+// As harness/requests.ts defines them: the root tsconfig checks this file (through its unit test)
+// and refuses value imports of .ts files, which Node needs to run the benchmark.
 const isStart = (r: RecordedRequest) => r.method === 'POST' && /\/(validateMoveResources|moveResources)$/i.test(r.path)
 const isPoll = (r: RecordedRequest) => r.method === 'GET' && /\/operationresults\//i.test(r.path)
 

@@ -1,8 +1,8 @@
 // The demo: the bundled action against the local Azure emulator — a dry run, then the move —
 // started as the runner starts it, printing each job summary.
 
-import { Emulator } from '../harness/emulator-process.ts'
-import { emulatorInputs, runAction, type ActionRun } from '../harness/runner.ts'
+import { withEmulator } from '../harness/emulator-process.ts'
+import { runAction, scenarioInputs, type ActionRun } from '../harness/runner.ts'
 
 function show(title: string, run: ActionRun): void {
   const rule = '═'.repeat(100)
@@ -12,17 +12,14 @@ function show(title: string, run: ActionRun): void {
   process.stdout.write(run.summary)
 }
 
-const emulator = await Emulator.start(process.argv[2] ?? 'movable')
-try {
-  const inputs = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info) }
+process.exitCode = await withEmulator(process.argv[2] ?? 'movable', async emulator => {
+  const inputs = await scenarioInputs(emulator)
   process.stdout.write(`Emulator: ARM ${emulator.info.arm}, Entra ${emulator.info.entra}, GitHub OIDC ${emulator.info.github}\n`)
   process.stdout.write(
     `Moving ${inputs['workspace-id']}\n  to subscription ${inputs['target-subscription-id']}, resource group ${inputs['target-resource-group']}\n`
   )
-  show('1. mode: dry-run', await runAction({ inputs, emulator: emulator.info }))
-  const moved = await runAction({ inputs: { ...inputs, mode: 'move' }, emulator: emulator.info })
+  show('1. mode: dry-run', await runAction(emulator))
+  const moved = await runAction(emulator, { inputs: { mode: 'move' } })
   show('2. mode: move', moved)
-  process.exitCode = moved.exitCode
-} finally {
-  await emulator.stop()
-}
+  return moved.exitCode
+})

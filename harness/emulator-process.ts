@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:https'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { RecordedRequest } from '../emulator/recorder.ts'
+
+// The emulator's own type; the harness and the tests take it from here.
+export type { RecordedRequest }
 
 const MAIN = fileURLToPath(new URL('../emulator/main.ts', import.meta.url))
 
@@ -15,20 +19,6 @@ export interface EmulatorInfo {
   caFile: string
   idTokenRequestUrl: string
   idTokenRequestToken: string
-}
-
-export interface RecordedRequest {
-  seq: number
-  service: 'github' | 'entra' | 'arm'
-  method: string
-  path: string
-  query: Record<string, string>
-  status: number
-  at: number
-  /** Epoch ms at arrival and when the reply was sent. */
-  time: number
-  replyTime?: number
-  body?: unknown
 }
 
 export class Emulator {
@@ -47,7 +37,7 @@ export class Emulator {
       stdio: ['ignore', 'pipe', 'inherit']
     })
     const firstLine = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! })
+      const lines = createInterface({ input: child.stdout })
       lines.once('line', line => resolve(line))
       child.once('exit', code => reject(new Error(`emulator exited with ${code} before it was ready`)))
     })
@@ -67,7 +57,7 @@ export class Emulator {
     return new Promise((resolve, reject) => {
       const req = request(url, { method, ca: this.ca, headers: { 'content-type': 'application/json' } }, res => {
         const chunks: Buffer[] = []
-        res.on('data', chunk => chunks.push(chunk))
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`))
@@ -119,5 +109,19 @@ export class Emulator {
     }>
   }> {
     return this.control('GET', 'state')
+  }
+}
+
+/** Starts an emulator on a scenario, hands it to `use`, and stops it however `use` ends. */
+export async function withEmulator<T>(
+  scenario: string,
+  use: (emulator: Emulator) => Promise<T>,
+  extraArgs: string[] = []
+): Promise<T> {
+  const emulator = await Emulator.start(scenario, extraArgs)
+  try {
+    return await use(emulator)
+  } finally {
+    await emulator.stop()
   }
 }

@@ -7,21 +7,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Emulator } from './emulator-process.ts'
+import { withEmulator } from './emulator-process.ts'
+import { scenarioInputs } from './runner.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const [scenario = 'movable', mode = 'dry-run'] = process.argv.slice(2)
 
-const emulator = await Emulator.start(scenario)
-try {
-  const inputs: Record<string, string> = {
-    ...(await emulator.scenarioInputs()),
+process.exitCode = await withEmulator(scenario, async emulator => {
+  const inputs = await scenarioInputs(emulator, {
     mode,
     auth: 'azure-cli',
-    'resource-manager-endpoint': emulator.info.arm,
     // local-action applies action.yml's defaults unevaluated; no pull request here anyway.
     'github-token': 'unused-outside-pull-requests'
-  }
+  })
   const envFile = join(mkdtempSync(join(tmpdir(), 'local-action-')), '.env')
   writeFileSync(
     envFile,
@@ -40,7 +38,5 @@ try {
       PATH: [join(ROOT, 'emulator', 'bin'), dirname(process.execPath), process.env.PATH].join(delimiter)
     }
   })
-  process.exitCode = await new Promise<number>(resolve => child.on('close', code => resolve(code ?? 1)))
-} finally {
-  await emulator.stop()
-}
+  return new Promise<number>(resolve => child.on('close', code => resolve(code ?? 1)))
+})

@@ -1,5 +1,6 @@
-// Runs the bundled action (dist/index.js) as its own process, as the runner does: action.yml's
-// defaults and the given inputs as INPUT_* variables, and the summary, output and temp files.
+// Runs the bundled action (dist/index.js) as its own process against the emulator, as the runner
+// does: action.yml's defaults, the scenario's inputs and the given ones as INPUT_* variables, and
+// real summary, output and temp files. The one way tests, the benchmark and the demo run it.
 
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -7,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import type { EmulatorInfo } from './emulator-process.ts'
+import type { Emulator } from './emulator-process.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -30,15 +31,17 @@ export interface ActionRun {
   durationMs: number
 }
 
-/** Inputs that point the action at the emulator; tests add or override the rest. */
-export function emulatorInputs(emulator: EmulatorInfo): Record<string, string> {
+/** The loaded scenario's inputs (workspace, target, client, tenant), pointed at the emulator, under `inputs`. */
+export async function scenarioInputs(emulator: Emulator, inputs: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
-    'resource-manager-endpoint': emulator.arm,
-    'authority-host': emulator.entra
+    ...(await emulator.scenarioInputs()),
+    'resource-manager-endpoint': emulator.info.arm,
+    'authority-host': emulator.info.entra,
+    ...inputs
   }
 }
 
-export function actionDefaults(): Record<string, string> {
+function actionDefaults(): Record<string, string> {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
   return Object.fromEntries(
     Object.entries(action.inputs)
@@ -62,8 +65,10 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 export interface RunOptions {
-  inputs: Record<string, string>
-  emulator?: EmulatorInfo
+  /** Loads this scenario (name or path) first: a fresh world and an empty record. */
+  scenario?: string
+  /** Over action.yml's defaults and the scenario's inputs. */
+  inputs?: Record<string, string>
   /** The triggering event; default a pull_request (number 42) of contoso/ml-platform. */
   event?: { name: string; payload: object }
   /** Extra or overriding environment variables; undefined removes one. */
@@ -72,7 +77,9 @@ export interface RunOptions {
   onSpawn?: (child: ChildProcess) => void
 }
 
-export async function runAction(options: RunOptions): Promise<ActionRun> {
+/** Runs the bundled action once against the emulator's scenario (the loaded one, or `options.scenario`). */
+export async function runAction(emulator: Emulator, options: RunOptions = {}): Promise<ActionRun> {
+  if (options.scenario) await emulator.load(options.scenario)
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const summaryFile = join(dir, 'summary.md')
   const outputFile = join(dir, 'output.txt')
@@ -83,7 +90,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const defaults = Object.fromEntries(
     Object.entries(actionDefaults()).map(([name, value]) => [name, value.replace('${{ github.token }}', GITHUB_TOKEN)])
   )
-  const inputs = { ...defaults, ...options.inputs }
+  const inputs = { ...defaults, ...(await scenarioInputs(emulator, options.inputs)) }
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -93,12 +100,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_REPOSITORY: 'contoso/ml-platform',
     GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventFile,
-    ...(options.emulator && {
-      GITHUB_API_URL: options.emulator.github,
-      NODE_EXTRA_CA_CERTS: options.emulator.caFile,
-      ACTIONS_ID_TOKEN_REQUEST_URL: options.emulator.idTokenRequestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: options.emulator.idTokenRequestToken
-    }),
+    GITHUB_API_URL: emulator.info.github,
+    NODE_EXTRA_CA_CERTS: emulator.info.caFile,
+    ACTIONS_ID_TOKEN_REQUEST_URL: emulator.info.idTokenRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: emulator.info.idTokenRequestToken,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...options.env
   }
@@ -106,7 +111,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const file of [summaryFile, outputFile]) writeFileSync(file, '')
 
   const started = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: env as NodeJS.ProcessEnv })
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env })
   options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
@@ -121,7 +126,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stderr,
     summary: readFileSync(summaryFile, 'utf8'),
     outputs,
-    report: reportPath && existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : undefined,
+    report:
+      reportPath && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, 'utf8')) as ActionRun['report']) : undefined,
     startedAt: started,
     durationMs: Date.now() - started
   }

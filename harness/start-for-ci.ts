@@ -31,7 +31,7 @@ const inputs = await new Promise<Record<string, string>>((resolve, reject) => {
   request(new URL('/_emulator/action-inputs', ready.arm), { ca: readFileSync(ready.caFile) }, res => {
     let text = ''
     res.on('data', chunk => (text += chunk))
-    res.on('end', () => resolve(JSON.parse(text)))
+    res.on('end', () => resolve(JSON.parse(text) as Record<string, string>))
   })
     .on('error', reject)
     .end()

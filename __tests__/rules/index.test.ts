@@ -1,7 +1,5 @@
-import { isTerminalJobStatus } from '../../src/inventory/facts.js'
 import { evaluateRules } from '../../src/rules/index.js'
-import { moveRequestResources } from '../../src/rules/move-request.js'
-import { requiredProviders } from '../../src/rules/providers.js'
+import { EVERY_BLOCKER } from '../every-blocker.js'
 import {
   SOURCE_RG,
   SOURCE_SUB,
@@ -62,21 +60,7 @@ describe('evaluateRules', () => {
     })
     const findings = evaluateRules(inv, context())
     const blockers = findings.filter(({ severity }) => severity === 'blocker').map(({ rule }) => rule)
-    expect(blockers).toEqual([
-      'workspace-state',
-      'same-name',
-      'subscription-state',
-      'target-group-region',
-      'providers',
-      'computes',
-      'endpoints',
-      'jobs',
-      'encryption',
-      'databricks',
-      'locks-read-only',
-      'move-request-state',
-      'move-request-child'
-    ])
+    expect(blockers).toEqual(EVERY_BLOCKER)
     expect(severities(findings)).toEqual([...blockers.map(() => 'blocker'), 'warning', 'info'])
     expect(findings.slice(blockers.length).map(({ rule }) => rule)).toEqual(['associated-resources-shared', 'follow-ups'])
 
@@ -90,11 +74,5 @@ describe('evaluateRules', () => {
       'tenant',
       ...blockers.slice(2).filter(rule => rule !== 'target-group-region' && rule !== 'providers')
     ])
-  })
-
-  it('re-exports the helpers the inventory and ARM code use', () => {
-    expect(isTerminalJobStatus('Completed')).toBe(true)
-    expect(requiredProviders(inventory())).toHaveLength(5)
-    expect(moveRequestResources(inventory(), context({ includeAssociatedResources: false }))).toHaveLength(1)
   })
 })

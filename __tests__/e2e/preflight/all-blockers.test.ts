@@ -1,31 +1,18 @@
 // Every blocker in one run, ARM's own refusal as blockers, and a movable workspace that passes.
 
 import { escapeMarkdown } from '../../../src/report/markdown.js'
+import { EVERY_BLOCKER } from '../../every-blocker.js'
 import { ROLE_ASSIGNMENTS, SOURCE_SUB, STORAGE_ID, WORKSPACE_ID, emulatorSession } from './session.js'
 
 describe('preflight: every blocker at once', () => {
   const session = emulatorSession()
 
   it('lists every blocker in a single run, and requests no validation and no move', async () => {
-    // All but those that exclude the others: a workspace found nowhere, a target in another tenant
-    // (ARM shows nothing of it), and a missing target group (the region and namesake need one).
+    // The scenario puts no child resource in the move request (the rule tests do); its datastores on
+    // the moving storage account add a warning.
     const run = await session.expect('all-blockers', {
       result: 'blocked',
-      severe: [
-        'workspace-state',
-        'same-name',
-        'subscription-state',
-        'target-group-region',
-        'providers',
-        'computes',
-        'endpoints',
-        'jobs',
-        'encryption',
-        'databricks',
-        'locks-read-only',
-        'move-request-state',
-        'datastores-source-location'
-      ]
+      severe: [...EVERY_BLOCKER.filter(rule => rule !== 'move-request-child'), 'datastores-source-location']
     })
     const blockers = run.report!.findings.filter(f => f.severity === 'blocker')
     const listed = run.summary.split(/\n(?=### )/).find(part => part.startsWith('### Blockers\n'))!

@@ -1,6 +1,7 @@
 // The storage account, key vault, registry and Application Insights: left in place by default,
 // moved in the same request with include-associated-resources when they can be.
 
+import { validationsAndMoves } from '../../../harness/requests.js'
 import {
   INSIGHTS_ID,
   KEY_VAULT_ID,
@@ -9,8 +10,7 @@ import {
   STORAGE_ID,
   TARGET_RG,
   WORKSPACE_ID,
-  emulatorSession,
-  moveRequests
+  emulatorSession
 } from './session.js'
 
 describe('preflight: associated resources', () => {
@@ -18,7 +18,7 @@ describe('preflight: associated resources', () => {
 
   /** The resources of the one validateMoveResources request; its target is always the target group. */
   async function requested(): Promise<unknown> {
-    const [validation, ...more] = moveRequests(await session.emulator.requests())
+    const [validation, ...more] = validationsAndMoves(await session.emulator.requests())
     expect(more).toEqual([])
     expect(validation.body).toMatchObject({ targetResourceGroup: TARGET_RG })
     return (validation.body as { resources: unknown }).resources

@@ -1,10 +1,12 @@
 // Preflight scenarios end to end: one emulator per describe block, a fresh scenario per run, and
 // each finding checked where users read it, in the JSON report and in the job summary.
 
-import { Emulator, type RecordedRequest } from '../../../harness/emulator-process.js'
-import { emulatorInputs, runAction, type ActionRun } from '../../../harness/runner.js'
+import type { Emulator } from '../../../harness/emulator-process.js'
+import { operationOf, validationsAndMoves } from '../../../harness/requests.js'
+import type { ActionRun } from '../../../harness/runner.js'
 import { escapeMarkdown } from '../../../src/report/markdown.js'
 import { expectNoSecrets } from '../secrets.js'
+import { emulatorFor } from '../session.js'
 
 // The movable scenario's IDs, which every preflight scenario extends.
 export const SOURCE_SUB = '8a3e1c52-6f4b-4d0e-9b7a-2c5d8e1f4a60'
@@ -44,23 +46,17 @@ export interface Session {
   expect(scenario: string, outcome: Outcome): Promise<ActionRun>
 }
 
-/** Starts one emulator for the enclosing describe block; each run reloads its scenario without a restart. */
+/** Starts one emulator for the enclosing describe block; each run loads its scenario afresh, without a restart. */
 export function emulatorSession(): Session {
-  let emulator: Emulator
-  beforeAll(async () => {
-    emulator = await Emulator.start('movable')
-  })
-  afterAll(() => emulator.stop())
+  const session = emulatorFor('movable')
   async function run(scenario: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-    await emulator.load(scenario)
-    const all = { ...(await emulator.scenarioInputs()), ...emulatorInputs(emulator.info), ...inputs }
-    const done = await runAction({ inputs: all, emulator: emulator.info })
-    await expectNoSecrets(emulator, done)
+    const done = await session.run({ scenario, inputs })
+    await expectNoSecrets(session.emulator, done)
     return done
   }
   return {
     get emulator() {
-      return emulator
+      return session.emulator
     },
     run,
     async expect(scenario, { result, severe, findings = [], inputs }) {
@@ -73,7 +69,7 @@ export function emulatorSession(): Session {
       if (result === 'blocked') {
         // A move is never requested while a blocker stands; ARM validates only when the preflight found none.
         const byArm = severe.some(rule => rule.startsWith('arm-'))
-        const sent = moveRequests(await emulator.requests()).map(r => r.path.split('/').pop())
+        const sent = validationsAndMoves(await session.emulator.requests()).map(operationOf)
         expect(sent).toEqual(byArm ? ['validateMoveResources'] : [])
       }
       return done
@@ -131,9 +127,4 @@ export function expectFinding(run: ActionRun, expected: ExpectedFinding): void {
     const checklist = section(run.summary, 'Manual follow-ups')
     expect(bulletsUnder(checklist, `- [ ] **${escapeMarkdown(expected.followUp.title)}**`)).toEqual(esc(expected.followUp.items))
   }
-}
-
-/** validateMoveResources and moveResources requests, in the order they were sent. */
-export function moveRequests(requests: RecordedRequest[]): RecordedRequest[] {
-  return requests.filter(r => r.method === 'POST' && /\/(validateMoveResources|moveResources)$/i.test(r.path))
 }

@@ -1,25 +1,19 @@
 // Where the workspace goes: same tenant, enabled subscriptions, a target group in the workspace's
 // region, and the resource providers registered; or created and registered by the action.
 
-import {
-  ROLE_ASSIGNMENTS,
-  SOURCE_SUB,
-  TARGET_RG,
-  TARGET_SUB,
-  TARGET_WORKSPACE_ID,
-  emulatorSession,
-  moveRequests
-} from './session.js'
+import type { RecordedRequest } from '../../../harness/emulator-process.js'
+import { matching, validations, validationsAndMoves, writes } from '../../../harness/requests.js'
+import { ROLE_ASSIGNMENTS, SOURCE_SUB, TARGET_RG, TARGET_SUB, TARGET_WORKSPACE_ID, emulatorSession } from './session.js'
 
 const SOURCE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const OTHER_TENANT = 'b5a1e3c9-2d47-4f8e-9c61-0a3f7d2e8b54'
 const PROVIDERS = ['Microsoft.KeyVault (NotRegistered)', 'Microsoft.Insights (NotRegistered)']
 
 /** The index of the first request that matches, which must exist. */
-function indexOf(requests: { method: string; path: string }[], method: string, path: RegExp): number {
-  const index = requests.findIndex(r => r.method === method && path.test(r.path))
-  expect(index).toBeGreaterThanOrEqual(0)
-  return index
+function indexOf(requests: RecordedRequest[], method: string, path: RegExp): number {
+  const [first] = matching(requests, { method, path })
+  expect(first).toBeDefined()
+  return requests.indexOf(first)
 }
 
 describe('preflight: the target', () => {
@@ -91,7 +85,7 @@ describe('preflight: the target', () => {
     expect(run.report!.validation).toMatchObject({ status: 'skipped' })
     expect(run.report!.findings.find(f => f.rule === 'role-assignments')!.items).toEqual(ROLE_ASSIGNMENTS)
     const requests = await session.emulator.requests()
-    expect(requests.filter(r => r.service === 'arm' && r.method !== 'GET')).toEqual([])
+    expect([...writes(requests), ...validations(requests)]).toEqual([])
     expect((await session.emulator.state()).resourceGroups.map(g => g.id)).not.toContain(TARGET_RG)
   })
 
@@ -171,6 +165,6 @@ describe('preflight: the target', () => {
       indexOf(requests, 'POST', /\/Microsoft\.Insights\/register$/)
     )
     expect(indexOf(requests, 'POST', /\/moveResources$/)).toBeGreaterThan(registered)
-    expect(moveRequests(requests)).toHaveLength(2)
+    expect(validationsAndMoves(requests)).toHaveLength(2)
   })
 })

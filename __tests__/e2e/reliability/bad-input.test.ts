@@ -2,7 +2,6 @@
 // wrong. Every malformed case is unit-tested in __tests__/unit/inputs.test.ts; these few prove the
 // refusal happens before anything reaches GitHub, Entra or ARM.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 
@@ -25,10 +24,10 @@ describe('bad input', () => {
   ]
 
   it.each(cases)('refuses %s before any request', async (input, value, expected) => {
-    const { emulator, inputs } = session
+    const { emulator } = session
     await emulator.clearRequests()
-    const bad = typeof value === 'string' ? value : value(inputs)
-    const run = await runAction({ inputs: { ...inputs, [input]: bad }, emulator: emulator.info })
+    const bad = typeof value === 'string' ? value : value(await emulator.scenarioInputs())
+    const run = await session.run({ inputs: { [input]: bad } })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     const error = run.stdout.split('\n').find(line => line.startsWith('::error::'))

@@ -3,7 +3,6 @@
 
 import type { ChildProcess } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 
@@ -13,7 +12,7 @@ describe('SIGTERM during the preflight', () => {
   const session = emulatorFor('movable', { mode: 'move' })
 
   it('writes a summary and a report that say nothing was written, and exits promptly', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
     // The jobs list hangs, as a slow read would: the run is in its preflight when the signal comes.
     await emulator.setFaults([{ service: 'arm', method: 'GET', path: '/jobs$', kind: 'delay', delayMs: 30_000 }])
     let signalToExitMs = NaN
@@ -30,7 +29,7 @@ describe('SIGTERM during the preflight', () => {
         signalToExitMs = Date.now() - signalledAt
       })()
     }
-    const run = await runAction({ inputs, emulator: emulator.info, onSpawn })
+    const run = await session.run({ onSpawn })
     await emulator.setFaults([])
     expect(signalToExitMs).toBeLessThan(EXIT_WITHIN_MS)
     expect(run.exitCode).not.toBe(0)

@@ -5,10 +5,10 @@
 import type { ChildProcess } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Emulator } from '../../../harness/emulator-process.js'
-import { runAction } from '../../../harness/runner.js'
+import { moves, validationsAndMoves } from '../../../harness/requests.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor, type Session } from '../session.js'
-import { expectMoveLeftRunning, movePosts } from './session.js'
+import { expectMoveLeftRunning } from './session.js'
 
 /** The requirement: exit within five seconds of the signal. */
 const EXIT_WITHIN_MS = 5000
@@ -26,7 +26,7 @@ function cancelWhileMoving(emulator: Emulator, signal: NodeJS.Signals) {
   const onSpawn = (child: ChildProcess) => {
     const exited = new Promise(resolve => child.once('exit', resolve))
     void (async () => {
-      while (!movePosts(await emulator.requests()).some(r => r.status === 202)) {
+      while (!moves(await emulator.requests()).some(r => r.status === 202)) {
         if (child.exitCode !== null) return done({ signalToExitMs: NaN, moveRunningAtExit: false })
         await sleep(50)
       }
@@ -41,10 +41,14 @@ function cancelWhileMoving(emulator: Emulator, signal: NodeJS.Signals) {
   return { onSpawn, cancelled }
 }
 
-/** Runs a move, cancels it once ARM accepted it, and checks what the action left and how fast it exited. */
-async function cancelMidMove({ emulator, inputs }: Session, signal: NodeJS.Signals): Promise<void> {
+/**
+ * Runs a move on a fresh load of the scenario, cancels it once ARM accepted it, and checks what the
+ * action left and how fast it exited.
+ */
+async function cancelMidMove(session: Session, scenario: string, signal: NodeJS.Signals): Promise<void> {
+  const { emulator } = session
   const { onSpawn, cancelled: whenCancelled } = cancelWhileMoving(emulator, signal)
-  const run = await runAction({ inputs, emulator: emulator.info, onSpawn })
+  const run = await session.run({ scenario, onSpawn })
   const cancelled = await whenCancelled
   expect(cancelled.moveRunningAtExit).toBe(true)
   expect(cancelled.signalToExitMs).toBeLessThan(EXIT_WITHIN_MS)
@@ -52,37 +56,42 @@ async function cancelMidMove({ emulator, inputs }: Session, signal: NodeJS.Signa
 }
 
 describe('SIGINT during a long move', () => {
-  const session = emulatorFor('reliability-slow-move', { mode: 'move' })
+  const scenario = 'reliability-slow-move'
+  const session = emulatorFor(scenario, { mode: 'move' })
 
-  it('exits promptly, saying the move goes on in Azure, with its operation URL', () => cancelMidMove(session, 'SIGINT'))
+  it('exits promptly, saying the move goes on in Azure, with its operation URL', () => cancelMidMove(session, scenario, 'SIGINT'))
 
   it('a re-run while that move runs starts no other move and says to wait for it', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
+    await cancelMidMove(session, scenario, 'SIGINT')
     await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await session.run()
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('blocked')
     expect(run.report?.findings.map(f => f.rule)).toContain('move-in-progress')
     expect(run.summary).toContain('this run did not start another move')
     expect(run.summary).toContain('Wait for that move to finish')
-    expect(movePosts(await emulator.requests())).toEqual([])
+    expect(moves(await emulator.requests())).toEqual([])
     await expectNoSecrets(emulator, run)
   })
 })
 
 describe('SIGTERM during a move that then finishes', () => {
-  const session = emulatorFor('reliability-short-move', { mode: 'move' })
+  const scenario = 'reliability-short-move'
+  const session = emulatorFor(scenario, { mode: 'move' })
 
-  it('exits promptly, saying the move goes on in Azure, with its operation URL', () => cancelMidMove(session, 'SIGTERM'))
+  it('exits promptly, saying the move goes on in Azure, with its operation URL', () =>
+    cancelMidMove(session, scenario, 'SIGTERM'))
 
   it('a re-run after the move finished reports already-moved and sends nothing', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
+    await cancelMidMove(session, scenario, 'SIGTERM')
     while ((await emulator.state()).operations.some(o => o.status === 'Running')) await sleep(200)
     await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await session.run()
     expect(run.outputs.result).toBe('already-moved')
     expect(run.exitCode).toBe(0)
-    expect((await emulator.requests()).filter(r => /\/(validate)?moveResources$/i.test(r.path))).toEqual([])
+    expect(validationsAndMoves(await emulator.requests())).toEqual([])
     await expectNoSecrets(emulator, run)
   })
 })

@@ -2,11 +2,11 @@
 // says exactly which resource is where, and a re-run moves only what is left instead of failing on
 // what already moved.
 
-import type { RecordedRequest } from '../../../harness/emulator-process.js'
-import { runAction } from '../../../harness/runner.js'
+import { isMove, isValidation, moves, resourcesOf, validationsAndMoves } from '../../../harness/requests.js'
+import type { ActionRun } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
-import { expectNeverTwoMoves, groupOf, movePosts } from './session.js'
+import { expectNeverTwoMoves, groupOf } from './session.js'
 
 const SOURCE = '/subscriptions/8a3e1c52-6f4b-4d0e-9b7a-2c5d8e1f4a60/resourceGroups/ml-test-rg/providers'
 const TARGET = '/subscriptions/4c9d2e71-3b8a-4f6c-a1e5-7d2b9c0f8e13/resourceGroups/ml-prod-rg/providers'
@@ -16,15 +16,20 @@ const REGISTRY = '/Microsoft.ContainerRegistry/registries/mlwstestacr'
 const KEY_VAULT = '/Microsoft.KeyVault/vaults/ml-ws-test-kv'
 const INSIGHTS = '/Microsoft.Insights/components/ml-ws-test-insights'
 
-const bodyOf = (requests: RecordedRequest[], operation: string) =>
-  requests.find(r => r.method === 'POST' && r.path.endsWith(`/${operation}`))?.body as { resources: string[] } | undefined
-
 describe('a move that fails partway', () => {
-  const session = emulatorFor('reliability-partial-move', { mode: 'move', 'include-associated-resources': 'true' })
+  const scenario = 'reliability-partial-move'
+  const session = emulatorFor(scenario, { mode: 'move', 'include-associated-resources': 'true' })
+
+  /** The move on a fresh load of the scenario, which fails partway; later tests start from there. */
+  async function failPartway(): Promise<ActionRun> {
+    const run = await session.run({ scenario })
+    expect(run.outputs.result).toBe('failed')
+    return run
+  }
 
   it('fails, and names each resource in the target and each still in the source', async () => {
-    const { emulator, inputs } = session
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const { emulator } = session
+    const run = await failPartway()
     expect(run.outputs.result).toBe('failed')
     expect(run.exitCode).toBe(1)
     const where = await Promise.all([WORKSPACE, STORAGE, REGISTRY, KEY_VAULT, INSIGHTS].map(tail => groupOf(emulator, tail)))
@@ -40,32 +45,31 @@ describe('a move that fails partway', () => {
     expect(run.summary).toContain(`Still in the source: ${SOURCE}${KEY_VAULT}`)
     expect(run.summary).toContain('ResourceMoveFailed')
     const requests = await emulator.requests()
-    expect(movePosts(requests)).toHaveLength(1)
+    expect(moves(requests)).toHaveLength(1)
     expectNeverTwoMoves(requests)
     await expectNoSecrets(emulator, run)
   })
 
   it('a dry run validates only what is left', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
+    await failPartway()
     await emulator.clearRequests()
-    const run = await runAction({ inputs: { ...inputs, mode: 'dry-run' }, emulator: emulator.info })
+    const run = await session.run({ inputs: { mode: 'dry-run' } })
     expect(run.outputs.result).toBe('ready')
     expect(run.report?.findings.map(f => f.rule)).toContain('half-moved')
-    expect(bodyOf(await emulator.requests(), 'validateMoveResources')?.resources).toEqual([
-      `${SOURCE}${KEY_VAULT}`,
-      `${SOURCE}${INSIGHTS}`
-    ])
+    expect(resourcesOf(await emulator.requests(), isValidation)).toEqual([`${SOURCE}${KEY_VAULT}`, `${SOURCE}${INSIGHTS}`])
     await expectNoSecrets(emulator, run)
   })
 
   it('a re-run moves only what is left, and everything is in the target', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
+    await failPartway()
     await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await session.run()
     expect(run.outputs.result).toBe('moved')
     expect(run.exitCode).toBe(0)
     const requests = await emulator.requests()
-    expect(bodyOf(requests, 'moveResources')?.resources).toEqual([`${SOURCE}${KEY_VAULT}`, `${SOURCE}${INSIGHTS}`])
+    expect(resourcesOf(requests, isMove)).toEqual([`${SOURCE}${KEY_VAULT}`, `${SOURCE}${INSIGHTS}`])
     expectNeverTwoMoves(requests)
     const where = await Promise.all([WORKSPACE, STORAGE, REGISTRY, KEY_VAULT, INSIGHTS].map(tail => groupOf(emulator, tail)))
     expect(new Set(where)).toEqual(new Set(['ml-prod-rg']))
@@ -73,11 +77,13 @@ describe('a move that fails partway', () => {
   })
 
   it('then reports already-moved and sends nothing', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
+    await failPartway()
+    expect((await session.run()).outputs.result).toBe('moved')
     await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await session.run()
     expect(run.outputs.result).toBe('already-moved')
-    expect((await emulator.requests()).filter(r => /\/(validate)?moveResources$/i.test(r.path))).toEqual([])
+    expect(validationsAndMoves(await emulator.requests())).toEqual([])
     await expectNoSecrets(emulator, run)
   })
 })

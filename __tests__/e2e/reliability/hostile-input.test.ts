@@ -1,7 +1,6 @@
 // Inputs that would flood the log or hide what it says: refused before any request, naming the
 // input, with at most 200 characters of the value shown and every invisible character escaped.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 
@@ -26,9 +25,10 @@ describe('hostile inputs', () => {
       '/resourceGroups/ml-test\\u200B-rg/providers/'
     ]
   ])('%s: refused, naming the input, the log bounded and escaped', async (_, input, value, expected) => {
-    const { emulator, inputs } = session
+    const { emulator } = session
     await emulator.clearRequests()
-    const run = await runAction({ inputs: { ...inputs, [input]: value(inputs['workspace-id']) }, emulator: emulator.info })
+    const { 'workspace-id': workspaceId } = await emulator.scenarioInputs()
+    const run = await session.run({ inputs: { [input]: value(workspaceId) } })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     const lines = run.stdout.split('\n')

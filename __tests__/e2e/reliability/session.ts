@@ -1,15 +1,13 @@
 // What every reliability run that may move must show, since moveResources is not idempotent.
 
 import type { Emulator, RecordedRequest } from '../../../harness/emulator-process.js'
+import { moves } from '../../../harness/requests.js'
 import type { ActionRun } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 
-export const movePosts = (requests: RecordedRequest[]) =>
-  requests.filter(r => r.service === 'arm' && r.method === 'POST' && /\/moveResources$/i.test(r.path))
-
 /** The design: a move request is sent at most twice (once more only after ARM is seen not to have taken it), and accepted at most once. */
 export function expectNeverTwoMoves(requests: RecordedRequest[]): void {
-  const posts = movePosts(requests)
+  const posts = moves(requests)
   expect(posts.length).toBeLessThanOrEqual(2)
   expect(posts.filter(r => r.status === 202).length).toBeLessThanOrEqual(1)
 }
@@ -30,7 +28,7 @@ export async function expectMoveLeftRunning(emulator: Emulator, run: ActionRun, 
   const { operations } = await emulator.state()
   const move = operations.find(o => o.kind === 'move')!
   expect(run.outputs.result).toBe('failed')
-  expect(run.report?.move).toMatchObject({ status: 'still-running', operationUrl: expect.stringContaining(move.id) })
+  expect(run.report?.move).toMatchObject({ status: 'still-running', operationUrl: expect.stringContaining(move.id) as unknown })
   const operationUrl = (run.report?.move as { operationUrl: string }).operationUrl
   expect(run.summary).toContain(why)
   expect(run.summary).toContain('The move goes on in Azure')
@@ -39,7 +37,7 @@ export async function expectMoveLeftRunning(emulator: Emulator, run: ActionRun, 
     new RegExp(`::error::.*The move goes on in Azure.*Operation: ${operationUrl.replace(/[?.()]/g, '\\$&')}`)
   )
   const requests = await emulator.requests()
-  expect(movePosts(requests)).toHaveLength(1)
+  expect(moves(requests)).toHaveLength(1)
   expectNeverTwoMoves(requests)
   await expectNoSecrets(emulator, run)
 }

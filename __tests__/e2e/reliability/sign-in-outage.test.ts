@@ -1,7 +1,6 @@
 // A service down at sign-in: the step fails saying which one (GitHub's OIDC token endpoint or
 // Microsoft Entra ID), with its status and what to do, and blames no service it never reached.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 
@@ -10,10 +9,10 @@ describe('a sign-in service down', () => {
 
   /** A dry run while this fault rule holds, its ::error:: line, and the emulator's record. */
   async function runDuring(outage: object) {
-    const { emulator, inputs } = session
+    const { emulator } = session
     await emulator.load('movable')
     await emulator.setFaults([outage])
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const run = await session.run()
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     await expectNoSecrets(emulator, run)

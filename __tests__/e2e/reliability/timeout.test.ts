@@ -1,7 +1,6 @@
 // timeout-minutes: when the wait ends first, the move goes on in Azure. The bundle stops waiting,
 // fails the step saying so with the operation URL, and never sends the move again.
 
-import { runAction } from '../../../harness/runner.js'
 import { emulatorFor } from '../session.js'
 import { expectMoveLeftRunning } from './session.js'
 
@@ -10,8 +9,8 @@ describe('timeout-minutes during a long move', () => {
   const session = emulatorFor('reliability-slow-move', { mode: 'move', 'timeout-minutes': '0.05' })
 
   it('stops waiting and reports the move still running, with its operation URL', async () => {
-    const { emulator, inputs } = session
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const { emulator } = session
+    const run = await session.run()
     const { operations } = await emulator.state()
     expect(operations.find(o => o.kind === 'move')?.status).toBe('Running')
     await expectMoveLeftRunning(emulator, run, 'The wait ended after timeout-minutes (0.05).')

@@ -3,7 +3,6 @@
 // needs a client assertion that is still valid, so the action must fetch a fresh ID token once the
 // one it holds nears its own exp.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 import { expectNeverTwoMoves, groupOf } from './session.js'
@@ -12,8 +11,8 @@ describe('a move longer than every token', () => {
   const session = emulatorFor('reliability-short-tokens', { mode: 'move' })
 
   it('ends moved, each sign-in with an unexpired ID token', async () => {
-    const { emulator, inputs } = session
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const { emulator } = session
+    const run = await session.run()
     const requests = await emulator.requests()
     expect(run.stdout).not.toContain('AADSTS700024')
     expect(run.outputs.result).toBe('moved')

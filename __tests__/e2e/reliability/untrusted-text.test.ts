@@ -1,7 +1,6 @@
 // Names, tags and error messages come from Azure: HTML and markdown in them must reach the summary
 // and the pull-request comment as text, escaped, never as markup, and never break out of their line.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 
@@ -9,8 +8,8 @@ describe('untrusted text from Azure', () => {
   const session = emulatorFor('reliability-untrusted-text')
 
   it('is escaped in the summary and the pull-request comment', async () => {
-    const { emulator, inputs } = session
-    const run = await runAction({ inputs, emulator: emulator.info })
+    const { emulator } = session
+    const run = await session.run()
     expect(run.outputs.result).toBe('blocked')
     const comments = (await emulator.state()).comments.map(c => c.body)
     expect(comments).toHaveLength(1)

@@ -1,7 +1,6 @@
 // mode: move on an event where the workflow may run a fork's code: refused before any request,
 // with the risk explained, unless allow-untrusted-trigger says the user checked.
 
-import { runAction } from '../../../harness/runner.js'
 import { expectNoSecrets } from '../secrets.js'
 import { emulatorFor } from '../session.js'
 import { expectNeverTwoMoves } from './session.js'
@@ -12,9 +11,9 @@ describe('mode: move on pull_request_target', () => {
   const session = emulatorFor('movable', { mode: 'move' })
 
   it('is refused before any request, with the risk explained', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
     await emulator.clearRequests()
-    const run = await runAction({ inputs, emulator: emulator.info, event: PULL_REQUEST_TARGET })
+    const run = await session.run({ event: PULL_REQUEST_TARGET })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(run.stdout).toContain("::error::Input 'mode': move refuses to run here: pull_request_target")
@@ -25,13 +24,9 @@ describe('mode: move on pull_request_target', () => {
   })
 
   it('proceeds with allow-untrusted-trigger: true', async () => {
-    const { emulator, inputs } = session
+    const { emulator } = session
     await emulator.clearRequests()
-    const run = await runAction({
-      inputs: { ...inputs, 'allow-untrusted-trigger': 'true' },
-      emulator: emulator.info,
-      event: PULL_REQUEST_TARGET
-    })
+    const run = await session.run({ inputs: { 'allow-untrusted-trigger': 'true' }, event: PULL_REQUEST_TARGET })
     expect(run.outputs.result).toBe('moved')
     expect(run.exitCode).toBe(0)
     expectNeverTwoMoves(await emulator.requests())
