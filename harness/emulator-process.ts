@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:https'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { RecordedRequest } from '../emulator/types.ts'
+
+export type { RecordedRequest }
 
 const MAIN = fileURLToPath(new URL('../emulator/main.ts', import.meta.url))
 
@@ -15,20 +18,6 @@ export interface EmulatorInfo {
   caFile: string
   idTokenRequestUrl: string
   idTokenRequestToken: string
-}
-
-export interface RecordedRequest {
-  seq: number
-  service: 'github' | 'entra' | 'arm'
-  method: string
-  path: string
-  query: Record<string, string>
-  status: number
-  at: number
-  /** Epoch ms at arrival and when the reply was sent. */
-  time: number
-  replyTime?: number
-  body?: unknown
 }
 
 export class Emulator {

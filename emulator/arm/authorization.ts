@@ -8,9 +8,10 @@ import type { ArmResource } from './builders.ts'
 import { API_VERSIONS, BUILT_IN_ROLES } from './catalog.ts'
 import { armError, resourceNotFound } from './errors.ts'
 import { authorizationScope, isWithin, parseResourceId, resourceType } from './ids.ts'
-import { fromArray, page } from './paging.ts'
+import { page } from './paging.ts'
+import { fromArray } from './source.ts'
 import { GROUP, requireGroup } from './resources.ts'
-import type { ArmContext, Route } from './router.ts'
+import type { ArmContext, Route } from './route.ts'
 
 const SCOPES = ['/subscriptions/{subscriptionId}', GROUP, `${GROUP}/providers/{+resourcePath}`]
 

@@ -7,8 +7,9 @@ import type { ArmResource } from './builders.ts'
 import { ALWAYS_REGISTERED, API_VERSIONS } from './catalog.ts'
 import { armError, resourceGroupNotFound, resourceNotFound } from './errors.ts'
 import { groupIdOf, lower, parseResourceId, resourceType } from './ids.ts'
-import { fromArray, page } from './paging.ts'
-import type { ArmContext, Route } from './router.ts'
+import { page } from './paging.ts'
+import { fromArray } from './source.ts'
+import type { ArmContext, Route } from './route.ts'
 import type { SubscriptionState } from './store.ts'
 
 /** The route pattern of a resource group, which other ARM modules extend. */

@@ -1,10 +1,9 @@
 // The ARM front door: authentication, api-version checks, case-insensitive route matching,
 // subscription/tenant checks, move locks on writes, ARM's error envelope and common headers.
 
-import type { Emulator, World } from '../context.ts'
+import type { Emulator } from '../context.ts'
 import type { Handler, Reply, Request } from '../http.ts'
 import { guid, header } from '../http.ts'
-import type { Claims } from '../jwt.ts'
 import { authenticate, requireTenant } from './auth.ts'
 import { authorizationRoutes } from './authorization.ts'
 import { ArmError, armError, groupLocked } from './errors.ts'
@@ -13,26 +12,7 @@ import { lroRoutes } from './lro.ts'
 import { mlRoutes } from './ml.ts'
 import { moveRoutes } from './move.ts'
 import { genericResourceRoutes, resourceRoutes } from './resources.ts'
-
-export interface ArmContext {
-  emu: Emulator
-  world: World
-  req: Request
-  /** Path parameters, URL-decoded, in the casing the client sent. */
-  params: Record<string, string>
-  apiVersion: string
-  token: Claims
-  correlationId: string
-}
-
-export interface Route {
-  method: 'GET' | 'HEAD' | 'PUT' | 'POST'
-  /** Segments match case-insensitively; {name} is one segment, {+name} any run of segments (a scope). */
-  path: string
-  /** The api-versions ARM accepts on this route; 'any' for generic resource types (still required). */
-  versions: readonly string[] | 'any'
-  handle: (ctx: ArmContext) => Reply
-}
+import type { Route } from './route.ts'
 
 // Order matters: the first route whose pattern matches wins, so scope-suffixed routes (locks,
 // role assignments) come before the generic resource GET that would match any resource id.
