@@ -2,6 +2,7 @@
 // the signing keys, and the v2.0 token endpoint's client_credentials grant with a GitHub ID
 // token as client assertion. Failures carry the real AADSTS codes and Entra's error body.
 
+import { armAudiences } from './arm/metadata.ts'
 import type { Emulator } from './context.ts'
 import type { Handler, Reply, Request } from './http.ts'
 import { guid, header, json } from './http.ts'
@@ -234,7 +235,7 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
   }
   checkAssertion(emu, app, form.client_assertion)
   const resource = /^(.*)\/\.default$/.exec(form.scope ?? '')?.[1]
-  if (resource !== emu.urls.arm && resource !== `${emu.urls.arm}/`) {
+  if (!resource || !armAudiences(emu).includes(resource)) {
     throw new EntraError(
       400,
       'invalid_resource',
@@ -246,12 +247,31 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
   return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken })
 }
 
+/**
+ * Instance discovery, which MSAL asks (on login.microsoftonline.com) about an authority host it
+ * does not know: this server's host is a valid instance, any other is not. MSAL names the host
+ * without its port, so the answer's tenant discovery URL supplies it.
+ */
+function instanceDiscovery(emu: Emulator, request: Request): Reply {
+  const endpoint = URL.parse(request.query.get('authorization_endpoint') ?? '')
+  const host = new URL(emu.urls.entra).hostname
+  if (endpoint?.hostname !== host) throw new EntraError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.')
+  const tenant = endpoint.pathname.split('/')[1]
+  return json(200, {
+    tenant_discovery_endpoint: `${emu.urls.entra}/${tenant}/v2.0/.well-known/openid-configuration`,
+    'api-version': '1.1',
+    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+  })
+}
+
 export function entraHandler(emu: Emulator): Handler {
   return request => {
     const correlationId = header(request, 'client-request-id') ?? guid()
     const [, requested, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
     try {
+      if (request.method === 'GET' && request.path.toLowerCase() === '/common/discovery/instance')
+        return instanceDiscovery(emu, request)
       const tenantId = emu.world.scenario.entra.tenants.find(t => t.toLowerCase() === (requested ?? '').toLowerCase())
       if (!tenantId) throw tenantNotFound(requested ?? '')
       switch (route) {

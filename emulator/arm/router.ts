@@ -9,6 +9,7 @@ import { authorizationRoutes } from './authorization.ts'
 import { ArmError, armError, groupLocked } from './errors.ts'
 import { isWithin, lower } from './ids.ts'
 import { lroRoutes } from './lro.ts'
+import { metadataRoutes } from './metadata.ts'
 import { mlRoutes } from './ml.ts'
 import { moveRoutes } from './move.ts'
 import { genericResourceRoutes, resourceRoutes } from './resources.ts'
@@ -17,6 +18,7 @@ import type { Route } from './route.ts'
 // Order matters: the first route whose pattern matches wins, so scope-suffixed routes (locks,
 // role assignments) come before the generic resource GET that would match any resource id.
 const ROUTES: Route[] = [
+  ...metadataRoutes,
   ...resourceRoutes,
   ...moveRoutes,
   ...lroRoutes,
@@ -62,7 +64,10 @@ class RateLimits {
 }
 
 function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
-  const token = authenticate(emu, req)
+  const matches = COMPILED.map(({ route, pattern }) => ({ route, match: pattern.exec(req.path) })).filter(m => m.match)
+  const found = matches.find(m => m.route.method === req.method)
+  // Every answer but an anonymous route's needs a valid token first, a 404 included.
+  const token = found?.route.anonymous ? {} : authenticate(emu, req)
   const apiVersion = req.query.get('api-version')
   if (!apiVersion)
     throw armError(
@@ -70,7 +75,6 @@ function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
       'MissingApiVersionParameter',
       'The api-version query parameter (?api-version=) is required for all requests.'
     )
-  const matches = COMPILED.map(({ route, pattern }) => ({ route, match: pattern.exec(req.path) })).filter(m => m.match)
   if (matches.length === 0) {
     throw armError(
       404,
@@ -78,7 +82,6 @@ function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
       `No HTTP resource was found that matches the request URI '${emu.urls.arm}${req.path}?api-version=${apiVersion}'.`
     )
   }
-  const found = matches.find(m => m.route.method === req.method)
   if (!found) throw armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`)
   const { route, match } = found
   const versions = route.versions
