@@ -247,20 +247,30 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
   return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken })
 }
 
+/** The public clouds' authority hosts, as instance discovery groups their aliases. */
+const PUBLIC_INSTANCES = [
+  ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+  ['login.partner.microsoftonline.cn', 'login.chinacloudapi.cn'],
+  ['login.microsoftonline.us', 'login.usgovcloudapi.net'],
+  ['login-us.microsoftonline.com']
+]
+
 /**
- * Instance discovery, which MSAL asks (on login.microsoftonline.com) about an authority host it
- * does not know: this server's host is a valid instance, any other is not. MSAL names the host
- * without its port, so the answer's tenant discovery URL supplies it.
+ * Instance discovery, which MSAL asks on login.microsoftonline.com about an authority host it does
+ * not know, and for the aliases of its own: the public hosts and this server's are valid instances
+ * (MSAL names a host without its port, so the tenant discovery URL supplies it); any other is not.
  */
 function instanceDiscovery(emu: Emulator, request: Request): Reply {
   const endpoint = URL.parse(request.query.get('authorization_endpoint') ?? '')
-  const host = new URL(emu.urls.entra).hostname
-  if (endpoint?.hostname !== host) throw new EntraError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.')
-  const tenant = endpoint.pathname.split('/')[1]
+  const own = new URL(emu.urls.entra)
+  const instances = [[own.hostname], ...PUBLIC_INSTANCES]
+  if (!endpoint || !instances.flat().includes(endpoint.hostname))
+    throw new EntraError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.')
+  const base = endpoint.hostname === own.hostname ? emu.urls.entra : endpoint.origin
   return json(200, {
-    tenant_discovery_endpoint: `${emu.urls.entra}/${tenant}/v2.0/.well-known/openid-configuration`,
+    tenant_discovery_endpoint: `${base}/${endpoint.pathname.split('/')[1]}/v2.0/.well-known/openid-configuration`,
     'api-version': '1.1',
-    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+    metadata: instances.map(aliases => ({ preferred_network: aliases[0], preferred_cache: aliases[1] ?? aliases[0], aliases }))
   })
 }
 
