@@ -20,9 +20,9 @@ function published(text: string): string[] {
 export const API_VERSIONS = {
   /** Microsoft.Resources: resource groups, resources, providers, moves. */
   resources: published(`
-    2015-11-01 2016-02-01 2016-07-01 2016-09-01 2017-05-10 2018-02-01 2018-05-01 2019-03-01 2019-05-01
-    2019-05-10 2019-07-01 2019-08-01 2019-10-01 2020-06-01 2020-08-01 2020-10-01 2021-01-01 2021-04-01
-    2022-09-01 2023-07-01 2024-03-01 2024-07-01 2024-11-01 2025-03-01 2025-04-01`),
+    2015-01-01 2015-11-01 2016-02-01 2016-07-01 2016-09-01 2017-05-10 2018-02-01 2018-05-01 2018-07-01
+    2019-03-01 2019-05-01 2019-05-10 2019-07-01 2019-08-01 2019-10-01 2020-06-01 2020-08-01 2020-10-01
+    2021-01-01 2021-04-01 2022-09-01 2023-07-01 2024-03-01 2024-07-01 2024-11-01 2025-03-01 2025-04-01`),
   /** Subscriptions_Get/List (az 2.45 sends 2019-11-01), and the Microsoft.Resources versions ARM also answers there. */
   subscriptions: published(`
     2015-11-01 2016-06-01 2018-06-01 2019-06-01 2019-11-01 2020-01-01 2021-01-01 2022-12-01
@@ -40,7 +40,7 @@ export const API_VERSIONS = {
     2020-09-01-preview 2021-03-01-preview 2022-01-01-preview 2022-02-01-preview 2022-06-01-preview
     2022-10-01-preview 2022-12-01-preview 2023-02-01-preview 2023-04-01-preview 2023-06-01-preview
     2023-08-01-preview 2024-01-01-preview 2024-04-01-preview 2024-07-01-preview 2024-10-01-preview
-    2025-01-01-preview 2025-04-01-preview 2025-07-01-preview`),
+    2025-01-01-preview 2025-04-01-preview 2025-07-01-preview 2025-10-01-preview`),
   /** GET /metadata/endpoints: 2015-01-01 has the old shape (what `az cloud register` reads), later ones list clouds. */
   metadata: published('2015-01-01 2019-05-01 2020-06-01 2022-09-01')
 }
