@@ -33,13 +33,17 @@ export async function createCertificate(): Promise<Certificate> {
         name: 'subjectAltName',
         altNames: [
           { type: 7, ip: '127.0.0.1' },
-          { type: 2, value: 'localhost' }
+          { type: 2, value: 'localhost' },
+          // Instance discovery's host: MSAL (in the Azure CLI) asks it about an unknown authority, and
+          // npm run check:az routes it here through a local proxy, so the check needs no internet.
+          { type: 2, value: 'login.microsoftonline.com' }
         ]
       }
     ]
   })
   const dir = mkdtempSync(join(tmpdir(), 'azure-emulator-'))
   const caFile = join(dir, 'ca.pem')
-  writeFileSync(caFile, pems.cert)
+  // Ends with a newline, so the file can be appended to a CA bundle.
+  writeFileSync(caFile, pems.cert.endsWith('\n') ? pems.cert : `${pems.cert}\n`)
   return { key: pems.private, cert: pems.cert, caFile, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -1,14 +1,14 @@
 // The emulator's process-wide state (URLs, signing keys, record, faults) and the replaceable
 // "world" of one loaded scenario (its store and running operations).
 
-import { Operations } from './arm/lro.ts'
+import { Operations } from './arm/operations.ts'
 import { Store } from './arm/store.ts'
 import type { Faults } from './faults.ts'
-import type { IssueComment } from './github-rest.ts'
 import type { SigningKey } from './jwt.ts'
 import type { Recorder } from './recorder.ts'
 import type { Scenario } from './scenario.ts'
 import { loadScenario } from './scenario.ts'
+import type { IssueComment } from './types.ts'
 
 export interface Urls {
   github: string

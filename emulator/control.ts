@@ -2,6 +2,7 @@
 // tokens, the state, the action inputs the scenario is written for, faults and scenario reloads. Never recorded, never authenticated, never delayed or faulted.
 
 import { isWorkspace } from './arm/builders.ts'
+import { armAudiences } from './arm/metadata.ts'
 import { renderWorkspace } from './arm/ml.ts'
 import type { Emulator } from './context.ts'
 import { reload } from './context.ts'
@@ -52,10 +53,10 @@ function cliToken(emu: Emulator, request: Request): Reply {
   const { resource, tenant } = (request.body ?? {}) as { resource?: string; tenant?: string }
   const app = emu.world.scenario.entra.applications[0]
   const tenantId = tenant ?? app?.tenantId ?? emu.world.scenario.entra.tenants[0]
-  if (!app || resource?.replace(/\/$/, '') !== emu.urls.arm) {
+  if (!app || !resource || !armAudiences(emu).includes(resource)) {
     return json(400, { error: `ERROR: AADSTS500011: The resource principal named ${resource} was not found.` })
   }
-  const { accessToken, lifetime } = issueAccessToken(emu, app, tenantId, emu.urls.arm)
+  const { accessToken, lifetime } = issueAccessToken(emu, app, tenantId, resource)
   const expires = Math.floor(Date.now() / 1000) + lifetime
   return json(200, {
     accessToken,

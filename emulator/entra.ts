@@ -2,6 +2,7 @@
 // the signing keys, and the v2.0 token endpoint's client_credentials grant with a GitHub ID
 // token as client assertion. Failures carry the real AADSTS codes and Entra's error body.
 
+import { armAudiences } from './arm/metadata.ts'
 import type { Emulator } from './context.ts'
 import type { Handler, Reply, Request } from './http.ts'
 import { guid, header, json } from './http.ts'
@@ -235,7 +236,7 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
   }
   checkAssertion(emu, app, form.client_assertion)
   const resource = /^(.*)\/\.default$/.exec(form.scope ?? '')?.[1]
-  if (resource !== emu.urls.arm && resource !== `${emu.urls.arm}/`) {
+  if (!resource || !armAudiences(emu).includes(resource)) {
     throw new EntraError(
       400,
       'invalid_resource',
@@ -247,12 +248,41 @@ function token(emu: Emulator, tenantId: string, request: Request): Reply {
   return json(200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken })
 }
 
+/** The public clouds' authority hosts, as instance discovery groups their aliases. */
+const PUBLIC_INSTANCES = [
+  ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+  ['login.partner.microsoftonline.cn', 'login.chinacloudapi.cn'],
+  ['login.microsoftonline.us', 'login.usgovcloudapi.net'],
+  ['login-us.microsoftonline.com']
+]
+
+/**
+ * Instance discovery, which MSAL asks on login.microsoftonline.com about an authority host it does
+ * not know, and for the aliases of its own: the public hosts and this server's are valid instances
+ * (MSAL names a host without its port, so the tenant discovery URL supplies it); any other is not.
+ */
+function instanceDiscovery(emu: Emulator, request: Request): Reply {
+  const endpoint = URL.parse(request.query.get('authorization_endpoint') ?? '')
+  const own = new URL(emu.urls.entra)
+  const instances = [[own.hostname], ...PUBLIC_INSTANCES]
+  if (!endpoint || !instances.flat().includes(endpoint.hostname))
+    throw new EntraError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.')
+  const base = endpoint.hostname === own.hostname ? emu.urls.entra : endpoint.origin
+  return json(200, {
+    tenant_discovery_endpoint: `${base}/${endpoint.pathname.split('/')[1]}/v2.0/.well-known/openid-configuration`,
+    'api-version': '1.1',
+    metadata: instances.map(aliases => ({ preferred_network: aliases[0], preferred_cache: aliases[1] ?? aliases[0], aliases }))
+  })
+}
+
 export function entraHandler(emu: Emulator): Handler {
   return request => {
     const correlationId = header(request, 'client-request-id') ?? guid()
     const [, requested, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
     try {
+      if (request.method === 'GET' && request.path.toLowerCase() === '/common/discovery/instance')
+        return instanceDiscovery(emu, request)
       const tenantId = emu.world.scenario.entra.tenants.find(t => t.toLowerCase() === (requested ?? '').toLowerCase())
       if (!tenantId) throw tenantNotFound(requested ?? '')
       switch (route) {

@@ -5,14 +5,7 @@
 import type { Emulator } from './context.ts'
 import type { Reply, Request } from './http.ts'
 import { header, json } from './http.ts'
-
-export interface IssueComment {
-  id: number
-  issue: number
-  body: string
-  created_at: string
-  updated_at: string
-}
+import type { IssueComment } from './types.ts'
 
 const DOCS = 'https://docs.github.com/rest/issues/comments'
 

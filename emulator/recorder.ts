@@ -3,23 +3,7 @@
 // issued, so tests can check that none leaks into logs or reports.
 
 import type { Service } from './http.ts'
-
-export interface RecordedRequest {
-  seq: number
-  service: Service
-  method: string
-  path: string
-  query: Record<string, string>
-  /** 0 while in flight, and for a connection the emulator reset on purpose before applying the request. */
-  status: number
-  /** Milliseconds since the emulator started. */
-  at: number
-  /** Epoch milliseconds at arrival, to line the record up with other processes' clocks (the benchmark). */
-  time: number
-  /** Epoch milliseconds when the reply was sent; absent while in flight and for a reset connection. */
-  replyTime?: number
-  body?: unknown
-}
+import type { RecordedRequest } from './types.ts'
 
 export class Recorder {
   #entries: RecordedRequest[] = []

@@ -124,6 +124,13 @@ export interface ForcedError {
   error: ArmErrorBody
 }
 
+export interface Unsure {
+  /** A move or validation naming a resource no longer in the source group: 404 from the POST, or 202 then a 409 poll. */
+  resourceGone?: 'post-404' | 'poll-409'
+  /** A validation whose target group does not exist: 202 then a 404 poll, or 404 from the POST. */
+  targetGroupMissing?: 'poll-404' | 'post-404'
+}
+
 export interface Scenario {
   name: string
   github: GithubSpec
@@ -145,6 +152,8 @@ export interface Scenario {
   moveLockCode?: string
   /** Resource ids that stay behind when a move runs; the others move and the operation fails. */
   partialMove: string[]
+  /** Where the specs are silent and ARM's answer is unknown, which one the emulator gives (README, "Unsure"). */
+  unsure: Unsure
   latencyMs: number
   faults: FaultRule[]
   /** The action inputs this scenario is written for (workspace-id, target-subscription-id, …), for tests and the demo. */
@@ -164,6 +173,7 @@ const DEFAULTS = {
   registrationDelayMs: 0,
   pageSizes: {},
   partialMove: [],
+  unsure: {},
   latencyMs: 0,
   faults: []
 }

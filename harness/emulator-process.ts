@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:https'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import type { RecordedRequest } from '../emulator/recorder.ts'
+import type { RecordedRequest } from '../emulator/types.ts'
 
 // The emulator's own type; the harness and the tests take it from here.
 export type { RecordedRequest }

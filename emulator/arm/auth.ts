@@ -7,6 +7,7 @@ import { header } from '../http.ts'
 import type { Claims } from '../jwt.ts'
 import { nowSeconds, verifyJwt } from '../jwt.ts'
 import { ArmError } from './errors.ts'
+import { armAudiences } from './metadata.ts'
 
 function unauthorized(emu: Emulator, code: string, message: string, tenantId = 'common'): ArmError {
   const challenge = `Bearer authorization_uri="${emu.urls.entra}/${tenantId}", error="invalid_token", error_description="${message.replace(/"/g, "'")}"`
@@ -46,7 +47,7 @@ export function authenticate(emu: Emulator, request: Request): Claims {
       String(claims.tid)
     )
   }
-  const audiences = [emu.urls.arm, `${emu.urls.arm}/`]
+  const audiences = armAudiences(emu)
   if (!audiences.includes(String(claims.aud))) {
     throw unauthorized(
       emu,

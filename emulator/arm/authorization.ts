@@ -5,12 +5,14 @@
 import type { Reply } from '../http.ts'
 import { json } from '../http.ts'
 import type { ArmResource } from './builders.ts'
+import type { RoleDefinitionInfo } from './catalog.ts'
 import { API_VERSIONS, BUILT_IN_ROLES } from './catalog.ts'
 import { armError, resourceNotFound } from './errors.ts'
 import { authorizationScope, isWithin, parseResourceId, resourceType } from './ids.ts'
-import { fromArray, page } from './paging.ts'
+import { page } from './paging.ts'
+import { fromArray } from './source.ts'
 import { GROUP, requireGroup } from './resources.ts'
-import type { ArmContext, Route } from './router.ts'
+import type { ArmContext, Route } from './route.ts'
 
 const SCOPES = ['/subscriptions/{subscriptionId}', GROUP, `${GROUP}/providers/{+resourcePath}`]
 
@@ -59,19 +61,19 @@ function listRoleAssignments(ctx: ArmContext): Reply {
   return page(ctx, 'roleAssignments', fromArray(items))
 }
 
-function getRoleDefinition(ctx: ArmContext): Reply {
-  const scope = ctx.params.subscriptionId ? scopeOf(ctx) : ''
-  const id = ctx.params.roleDefinitionId
-  const role = ctx.world.store.roleDefinitions.find(d => d.name.toLowerCase() === id.toLowerCase())
-  if (!role) throw armError(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${id}' does not exist.`)
-  const prefix = ctx.params.subscriptionId ? `/subscriptions/${/^\/subscriptions\/([^/]+)/i.exec(scope)![1]}` : ''
-  return json(200, {
+/** Role definition ids carry the subscription of the scope they were read at (none at the root). */
+function roleDefinitionPrefix(ctx: ArmContext): string {
+  return ctx.params.subscriptionId ? `/subscriptions/${/^\/subscriptions\/([^/]+)/i.exec(scopeOf(ctx))![1]}` : ''
+}
+
+function roleDefinitionBody(role: RoleDefinitionInfo, prefix: string): ArmResource {
+  return {
     id: `${prefix}/providers/Microsoft.Authorization/roleDefinitions/${role.name}`,
     type: 'Microsoft.Authorization/roleDefinitions',
     name: role.name,
     properties: {
       roleName: role.roleName,
-      type: BUILT_IN_ROLES.includes(role) ? 'BuiltInRole' : 'CustomRole',
+      type: roleType(role),
       description: role.description,
       assignableScopes: ['/'],
       permissions: [{ actions: role.actions, notActions: [], dataActions: [], notDataActions: [] }],
@@ -80,25 +82,52 @@ function getRoleDefinition(ctx: ArmContext): Reply {
       createdBy: null,
       updatedBy: null
     }
-  })
+  }
 }
 
-function atEveryScope(suffix: string, versions: readonly string[], handle: Route['handle']): Route[] {
-  return SCOPES.map(scope => ({ method: 'GET', path: `${scope}${suffix}`, versions, handle }))
+const roleType = (role: RoleDefinitionInfo) => (BUILT_IN_ROLES.includes(role) ? 'BuiltInRole' : 'CustomRole')
+
+function getRoleDefinition(ctx: ArmContext): Reply {
+  const prefix = roleDefinitionPrefix(ctx)
+  const id = ctx.params.roleDefinitionId
+  const role = ctx.world.store.roleDefinitions.find(d => d.name.toLowerCase() === id.toLowerCase())
+  if (!role) throw armError(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${id}' does not exist.`)
+  return json(200, roleDefinitionBody(role, prefix))
+}
+
+/** RoleDefinitions_List: every definition assignable at the scope, optionally $filter=roleName eq '…' or type eq '…'. */
+function listRoleDefinitions(ctx: ArmContext): Reply {
+  const prefix = roleDefinitionPrefix(ctx)
+  const filter = ctx.req.query.get('$filter')?.trim()
+  const clause = filter ? /^(roleName|type)\s+eq\s+'([^']*)'$/i.exec(filter) : undefined
+  if (filter && !clause) {
+    throw armError(
+      400,
+      'UnsupportedQuery',
+      `The filter '${filter}' is not supported. Supported filters are roleName eq '{name}' and type eq '{type}'.`
+    )
+  }
+  const roles = ctx.world.store.roleDefinitions.filter(
+    role =>
+      !clause ||
+      (clause[1].toLowerCase() === 'rolename' ? role.roleName : roleType(role)).toLowerCase() === clause[2].toLowerCase()
+  )
+  return page(ctx, 'roleDefinitions', fromArray(roles.map(role => roleDefinitionBody(role, prefix))))
+}
+
+/** The route at subscription, group and resource scope, and (role definitions) at the root scope too. */
+function atEveryScope(suffix: string, versions: readonly string[], handle: Route['handle'], root = false): Route[] {
+  return [...SCOPES, ...(root ? [''] : [])].map(scope => ({ method: 'GET', path: `${scope}${suffix}`, versions, handle }))
 }
 
 export const authorizationRoutes: Route[] = [
   ...atEveryScope('/providers/Microsoft.Authorization/locks', API_VERSIONS.locks, listLocks),
   ...atEveryScope('/providers/Microsoft.Authorization/roleAssignments', API_VERSIONS.roleAssignments, listRoleAssignments),
+  ...atEveryScope('/providers/Microsoft.Authorization/roleDefinitions', API_VERSIONS.roleDefinitions, listRoleDefinitions, true),
   ...atEveryScope(
     '/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId}',
     API_VERSIONS.roleDefinitions,
-    getRoleDefinition
-  ),
-  {
-    method: 'GET',
-    path: '/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId}',
-    versions: API_VERSIONS.roleDefinitions,
-    handle: getRoleDefinition
-  }
+    getRoleDefinition,
+    true
+  )
 ]

@@ -1,5 +1,5 @@
 // The typed builders that expand a minimal scenario entry (an id and a location) into the full
-// shape ARM returns for its type, following the official examples in /work/shared/arm-examples
+// shape ARM returns for its type, following the official examples in ../shared/arm-examples
 // (Workspaces_Get, Compute_List, Jobs_List, Datastores_List, …). Scenario fields win over defaults.
 
 import { stableGuid } from '../http.ts'

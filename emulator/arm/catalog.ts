@@ -1,19 +1,49 @@
 // Static facts of the real cloud the scenarios lean on: the resource providers (with the
 // resource types and api-versions Providers_Get reports) and Azure's built-in role definitions.
 
+/** Newest first, as ARM lists them: by date, a stable version before the preview of the same day. */
+function newestFirst(versions: string[]): string[] {
+  const key = (v: string) => `${v.slice(0, 10)}${v.endsWith('-preview') ? 0 : 1}`
+  return versions.sort((a, b) => key(b).localeCompare(key(a)))
+}
+
+/** A list written as one space-separated string, newest first. */
+function published(text: string): string[] {
+  return newestFirst(text.trim().split(/\s+/))
+}
+
+/**
+ * Every api-version the REST specs (Azure/azure-rest-api-specs) publish for each family of
+ * routes, stable and preview. ARM accepts any of them and refuses others with
+ * InvalidApiVersionParameter; a version changes the answer only where the shapes differ.
+ */
 export const API_VERSIONS = {
-  /** Microsoft.Resources (resource groups, resources, providers, moves); 2025-04-01 is what @azure/arm-resources 8 sends. */
-  resources: ['2025-04-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2021-04-01'],
-  /** Subscriptions_Get/List; 2022-12-01 is what @azure/arm-resources-subscriptions sends. */
-  subscriptions: ['2022-12-01', '2025-04-01', '2024-11-01', '2022-09-01', '2021-04-01', '2021-01-01', '2020-01-01', '2016-06-01'],
-  /** @azure/arm-locks 2.1.0 */
-  locks: ['2020-05-01', '2016-09-01'],
-  /** @azure/arm-authorization 9.0.0 sends 2022-04-01 for both role assignments and role definitions. */
-  roleAssignments: ['2022-04-01', '2020-10-01-preview', '2020-04-01-preview'],
-  roleDefinitions: ['2022-04-01', '2022-05-01-preview', '2018-01-01-preview'],
-  /** @azure/arm-machinelearning 2.1.1 sends 2022-10-01. */
-  machineLearning: ['2022-10-01', '2023-04-01', '2023-10-01', '2024-04-01', '2024-10-01', '2025-06-01']
-} as const
+  /** Microsoft.Resources: resource groups, resources, providers, moves. */
+  resources: published(`
+    2015-01-01 2015-11-01 2016-02-01 2016-07-01 2016-09-01 2017-05-10 2018-02-01 2018-05-01 2018-07-01
+    2019-03-01 2019-05-01 2019-05-10 2019-07-01 2019-08-01 2019-10-01 2020-06-01 2020-08-01 2020-10-01
+    2021-01-01 2021-04-01 2022-09-01 2023-07-01 2024-03-01 2024-07-01 2024-11-01 2025-03-01 2025-04-01`),
+  /** Subscriptions_Get/List (az 2.45 sends 2019-11-01), and the Microsoft.Resources versions ARM also answers there. */
+  subscriptions: published(`
+    2015-11-01 2016-06-01 2018-06-01 2019-06-01 2019-11-01 2020-01-01 2021-01-01 2022-12-01
+    2021-04-01 2022-09-01 2024-11-01 2025-04-01`),
+  locks: published('2015-01-01 2016-09-01 2020-05-01'),
+  roleAssignments: published(`
+    2015-07-01 2018-01-01-preview 2018-09-01-preview 2020-03-01-preview 2020-04-01-preview
+    2020-08-01-preview 2020-10-01-preview 2022-04-01`),
+  roleDefinitions: published('2015-07-01 2018-01-01-preview 2022-04-01 2022-05-01-preview'),
+  machineLearning: published(`
+    2018-11-19 2019-05-01 2019-06-01 2019-11-01 2020-01-01 2020-03-01 2020-04-01 2020-06-01 2020-08-01
+    2021-01-01 2021-04-01 2021-07-01 2022-05-01 2022-10-01 2023-04-01 2023-10-01 2024-04-01 2024-10-01
+    2025-04-01 2025-06-01 2025-09-01 2025-12-01
+    2018-03-01-preview 2020-02-18-preview 2020-04-01-preview 2020-05-01-preview 2020-05-15-preview
+    2020-09-01-preview 2021-03-01-preview 2022-01-01-preview 2022-02-01-preview 2022-06-01-preview
+    2022-10-01-preview 2022-12-01-preview 2023-02-01-preview 2023-04-01-preview 2023-06-01-preview
+    2023-08-01-preview 2024-01-01-preview 2024-04-01-preview 2024-07-01-preview 2024-10-01-preview
+    2025-01-01-preview 2025-04-01-preview 2025-07-01-preview 2025-10-01-preview`),
+  /** GET /metadata/endpoints: 2015-01-01 has the old shape (what `az cloud register` reads), later ones list clouds. */
+  metadata: published('2015-01-01 2019-05-01 2020-06-01 2022-09-01')
+}
 
 const MOVABLE = 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'
 const LOCATIONS = ['East US', 'East US 2', 'West US 2', 'West Europe', 'North Europe', 'UK South', 'Australia East']
@@ -25,8 +55,9 @@ export interface ResourceTypeInfo {
   capabilities: string
 }
 
-function types(apiVersions: readonly string[], names: string[], capabilities = MOVABLE): ResourceTypeInfo[] {
-  return names.map(resourceType => ({ resourceType, locations: LOCATIONS, apiVersions: [...apiVersions], capabilities }))
+function types(apiVersions: string[], names: string[], capabilities = MOVABLE): ResourceTypeInfo[] {
+  const newest = newestFirst([...apiVersions])
+  return names.map(resourceType => ({ resourceType, locations: LOCATIONS, apiVersions: newest, capabilities }))
 }
 
 /** Namespace (canonical casing) → resource types. Namespaces used only by a scenario are added at load. */

@@ -10,10 +10,10 @@ import { API_VERSIONS } from './catalog.ts'
 import type { ArmErrorBody } from './errors.ts'
 import { armError, diagnostics, groupLocked, resourceGroupNotFound } from './errors.ts'
 import { authorizationScope, groupIdOf, isWithin, lower, parseResourceId, resourceType } from './ids.ts'
-import type { Operation } from './lro.ts'
+import type { Operation } from './operations.ts'
 import { accepted } from './lro.ts'
 import { GROUP, requireGroup } from './resources.ts'
-import type { ArmContext, Route } from './router.ts'
+import type { ArmContext, Route } from './route.ts'
 import type { Store } from './store.ts'
 import { ML_COLLECTIONS } from './synthetic.ts'
 
@@ -24,6 +24,8 @@ interface MoveRequest {
   /** The target group id exactly as given; moved ids take this casing. */
   targetGroupId: string
   target: { subscriptionId: string; resourceGroup: string }
+  /** Resources no longer in the source group, when the scenario has ARM find that out while validating. */
+  gone: string[]
 }
 
 const TARGET_GROUP = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i
@@ -76,8 +78,13 @@ function parseRequest(ctx: ArmContext): MoveRequest {
   }
   for (const groupId of [source.id, targetGroupId])
     if (ctx.world.store.moveLocks.has(lower(groupId))) throw groupLocked(groupId, ctx.world.scenario.moveLockCode)
+  const { unsure } = ctx.world.scenario
+  const targetSubscription = ctx.world.store.subscriptions.has(lower(target[1]))
+  if (unsure.targetGroupMissing === 'post-404' && targetSubscription && !ctx.world.store.groups.has(lower(targetGroupId)))
+    throw resourceGroupNotFound(target[2])
   const missing = parsed.filter(r => !isWithin(r.id, source.id) || !ctx.world.store.resource(r.id))
-  if (missing.length) {
+  const gone = unsure.resourceGone === 'poll-409' ? missing.map(r => r.id) : []
+  if (missing.length && !gone.length) {
     const names = missing.map(r => `${resourceType(r.parsed!)}/${r.parsed!.names[0]}`).join(',')
     throw armError(
       404,
@@ -85,7 +92,13 @@ function parseRequest(ctx: ArmContext): MoveRequest {
       `Resources with identifiers '${names}' were not found. The tracking Id is '${guid()}'.`
     )
   }
-  return { resources, sourceGroupId: source.id, targetGroupId, target: { subscriptionId: target[1], resourceGroup: target[2] } }
+  return {
+    resources,
+    sourceGroupId: source.id,
+    targetGroupId,
+    target: { subscriptionId: target[1], resourceGroup: target[2] },
+    gone
+  }
 }
 
 function lockedScopes(store: Store, scopes: string[]): string[] {
@@ -137,6 +150,17 @@ function validate(
   correlationId: string
 ): ForcedError | undefined {
   if (scenario.moveValidationError) return scenario.moveValidationError
+  if (request.gone.length) {
+    return fail(409, {
+      code: 'ResourceMoveValidationFailed',
+      message: `The resource batch move request has '${request.gone.length}' validation errors. ${diagnostics(sourceSubscriptionId, correlationId)}`,
+      details: request.gone.map(id => ({
+        code: 'ResourceNotFound',
+        target: id,
+        message: `The resource '${id}' was not found in the source resource group '${request.sourceGroupId}'.`
+      }))
+    })
+  }
   const { subscriptionId: targetSubscriptionId, resourceGroup: targetGroupName } = request.target
   const source = store.subscriptions.get(lower(sourceSubscriptionId))!.spec
   const target = store.subscriptions.get(lower(targetSubscriptionId))?.spec

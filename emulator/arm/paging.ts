@@ -1,33 +1,11 @@
-// Paged lists: {"value":[…],"nextLink":"<absolute URL with $skipToken>"}. Items come from a
-// Source that builds item i on demand, so a 100,000-job list never exists in memory at once.
+// Paged lists: {"value":[…],"nextLink":"<absolute URL with $skipToken>"}, one page of a Source at a time.
 
 import { createHash } from 'node:crypto'
 import type { Reply } from '../http.ts'
 import { json } from '../http.ts'
 import { armError } from './errors.ts'
-import type { ArmContext } from './router.ts'
-
-export interface Source<T> {
-  count: number
-  at(index: number): T
-}
-
-export function fromArray<T>(items: readonly T[]): Source<T> {
-  return { count: items.length, at: index => items[index] }
-}
-
-export function concat<T>(...sources: Source<T>[]): Source<T> {
-  return {
-    count: sources.reduce((sum, source) => sum + source.count, 0),
-    at(index) {
-      for (const source of sources) {
-        if (index < source.count) return source.at(index)
-        index -= source.count
-      }
-      throw new RangeError('index beyond the end of the list')
-    }
-  }
-}
+import type { ArmContext } from './route.ts'
+import type { Source } from './source.ts'
 
 const DEFAULT_PAGE_SIZES: Record<string, number> = { resources: 1000, providers: 1000, locks: 1000, roleAssignments: 1000 }
 const DEFAULT_PAGE_SIZE = 100

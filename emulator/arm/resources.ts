@@ -7,8 +7,9 @@ import type { ArmResource } from './builders.ts'
 import { ALWAYS_REGISTERED, API_VERSIONS } from './catalog.ts'
 import { armError, resourceGroupNotFound, resourceNotFound } from './errors.ts'
 import { groupIdOf, lower, parseResourceId, resourceType } from './ids.ts'
-import { fromArray, page } from './paging.ts'
-import type { ArmContext, Route } from './router.ts'
+import { page } from './paging.ts'
+import { fromArray } from './source.ts'
+import type { ArmContext, Route } from './route.ts'
 import type { SubscriptionState } from './store.ts'
 
 /** The route pattern of a resource group, which other ARM modules extend. */
@@ -67,17 +68,29 @@ function listItem(resource: ArmResource, expand: string[]): Record<string, unkno
   return expand.includes('provisioningstate') && state !== undefined ? { ...item, provisioningState: state } : item
 }
 
-/** The subset of OData $filter that resource lists need: resourceType/name eq '…', joined by and. */
+/** The fields of a resource list's $filter (eq and ne, joined by and), as Resources_List documents them. */
+const FILTER_FIELDS: Record<string, (resource: ArmResource) => string> = {
+  resourcetype: resource => resource.type,
+  name: resource => resource.name,
+  resourcegroup: resource => parseResourceId(resource.id)?.resourceGroup ?? '',
+  location: resource => String(resource.location)
+}
+
+/** Case and white space do not count: no name or type holds a space, and 'East US' is eastus. */
+const canonical = (value: string) => lower(value.replace(/\s/g, ''))
+
 function filterOf(ctx: ArmContext): (resource: ArmResource) => boolean {
   const filter = ctx.req.query.get('$filter')
   if (!filter) return () => true
-  const clauses = filter.split(/\s+and\s+/i).map(clause => /^\s*(resourceType|name)\s+eq\s+'([^']*)'\s*$/i.exec(clause))
-  if (clauses.some(clause => !clause))
+  const clauses = filter.split(/\s+and\s+/i).map(clause => /^\s*(\w+)\s+(eq|ne)\s+'([^']*)'\s*$/i.exec(clause))
+  if (clauses.some(clause => !clause || !FILTER_FIELDS[clause[1].toLowerCase()]))
     throw armError(400, 'InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string.`)
   return resource =>
-    clauses.every(
-      clause => lower(String(clause![1].toLowerCase() === 'name' ? resource.name : resource.type)) === lower(clause![2])
-    )
+    clauses.every(clause => {
+      const [, field, operator, value] = clause!
+      const equal = canonical(FILTER_FIELDS[field.toLowerCase()](resource)) === canonical(value)
+      return operator.toLowerCase() === 'eq' ? equal : !equal
+    })
 }
 
 function listResources(ctx: ArmContext, scope: string): Reply {
@@ -140,6 +153,12 @@ export const resourceRoutes: Route[] = [
     path: '/subscriptions/{subscriptionId}',
     versions: API_VERSIONS.subscriptions,
     handle: ctx => json(200, subscriptionBody(ctx.world.store.subscriptions.get(lower(ctx.params.subscriptionId))!))
+  },
+  {
+    method: 'GET',
+    path: '/subscriptions/{subscriptionId}/resourceGroups',
+    versions: RESOURCES,
+    handle: ctx => page(ctx, 'resourceGroups', fromArray(ctx.world.store.groupsIn(ctx.params.subscriptionId)))
   },
   { method: 'GET', path: GROUP, versions: RESOURCES, handle: ctx => json(200, requireGroup(ctx)) },
   {

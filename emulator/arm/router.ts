@@ -1,42 +1,24 @@
 // The ARM front door: authentication, api-version checks, case-insensitive route matching,
 // subscription/tenant checks, move locks on writes, ARM's error envelope and common headers.
 
-import type { Emulator, World } from '../context.ts'
+import type { Emulator } from '../context.ts'
 import type { Handler, Reply, Request } from '../http.ts'
 import { guid, header } from '../http.ts'
-import type { Claims } from '../jwt.ts'
 import { authenticate, requireTenant } from './auth.ts'
 import { authorizationRoutes } from './authorization.ts'
 import { ArmError, armError, groupLocked } from './errors.ts'
 import { isWithin, lower } from './ids.ts'
 import { lroRoutes } from './lro.ts'
+import { metadataRoutes } from './metadata.ts'
 import { mlRoutes } from './ml.ts'
 import { moveRoutes } from './move.ts'
 import { genericResourceRoutes, resourceRoutes } from './resources.ts'
-
-export interface ArmContext {
-  emu: Emulator
-  world: World
-  req: Request
-  /** Path parameters, URL-decoded, in the casing the client sent. */
-  params: Record<string, string>
-  apiVersion: string
-  token: Claims
-  correlationId: string
-}
-
-export interface Route {
-  method: 'GET' | 'HEAD' | 'PUT' | 'POST'
-  /** Segments match case-insensitively; {name} is one segment, {+name} any run of segments (a scope). */
-  path: string
-  /** The api-versions ARM accepts on this route; 'any' for generic resource types (still required). */
-  versions: readonly string[] | 'any'
-  handle: (ctx: ArmContext) => Reply
-}
+import type { Route } from './route.ts'
 
 // Order matters: the first route whose pattern matches wins, so scope-suffixed routes (locks,
 // role assignments) come before the generic resource GET that would match any resource id.
 const ROUTES: Route[] = [
+  ...metadataRoutes,
   ...resourceRoutes,
   ...moveRoutes,
   ...lroRoutes,
@@ -82,7 +64,10 @@ class RateLimits {
 }
 
 function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
-  const token = authenticate(emu, req)
+  const matches = COMPILED.map(({ route, pattern }) => ({ route, match: pattern.exec(req.path) })).filter(m => m.match)
+  const found = matches.find(m => m.route.method === req.method)
+  // Every answer but an anonymous route's needs a valid token first, a 404 included.
+  const token = found?.route.anonymous ? {} : authenticate(emu, req)
   const apiVersion = req.query.get('api-version')
   if (!apiVersion)
     throw armError(
@@ -90,7 +75,6 @@ function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
       'MissingApiVersionParameter',
       'The api-version query parameter (?api-version=) is required for all requests.'
     )
-  const matches = COMPILED.map(({ route, pattern }) => ({ route, match: pattern.exec(req.path) })).filter(m => m.match)
   if (matches.length === 0) {
     throw armError(
       404,
@@ -98,7 +82,6 @@ function dispatch(emu: Emulator, req: Request, correlationId: string): Reply {
       `No HTTP resource was found that matches the request URI '${emu.urls.arm}${req.path}?api-version=${apiVersion}'.`
     )
   }
-  const found = matches.find(m => m.route.method === req.method)
   if (!found) throw armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`)
   const { route, match } = found
   const versions = route.versions

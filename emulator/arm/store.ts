@@ -148,6 +148,11 @@ export class Store {
     })
   }
 
+  /** The resource groups of a subscription, in scenario order. */
+  groupsIn(subscriptionId: string): ArmResource[] {
+    return [...this.groups.values()].filter(group => isWithin(group.id, `/subscriptions/${subscriptionId}`))
+  }
+
   /** A group by id, creating it (201) or updating its location check and tags (200). */
   putGroup(
     subscriptionId: string,

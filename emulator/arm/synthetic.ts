@@ -5,7 +5,7 @@
 import type { GenerateSpec } from '../scenario.ts'
 import type { ArmResource, BuildInput } from './builders.ts'
 import { build } from './builders.ts'
-import type { Source } from './paging.ts'
+import type { Source } from './source.ts'
 
 /** Lower-case collection name → its path segment and the default name prefix of generated items. */
 export const ML_COLLECTIONS: Record<string, { segment: string; prefix: string }> = {
