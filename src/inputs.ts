@@ -1,8 +1,7 @@
 // The only reader of the action's inputs. Every problem names the input, the value and the fix;
 // the value is shown through quote(), so no input can flood the log or hide what it says there.
 
-import * as core from '@actions/core'
-import * as github from '@actions/github'
+import { existsSync, readFileSync } from 'node:fs'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
 import { hasInvisible, quote } from './quote.js'
@@ -158,10 +157,13 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   }
 }
 
+/**
+ * The runner's inputs (INPUT_<NAME>, as @actions/core reads them) and event (as github.context reads
+ * it), without @actions/core or @actions/github: the entry checks them before those load.
+ */
 export function getSettings(): Settings {
-  const { eventName, payload } = github.context
-  const settings = parseSettings(name => core.getInput(name), { eventName, payload: payload as TriggerEvent['payload'] })
-  if (settings.githubToken) core.setSecret(settings.githubToken)
-  core.debug(`settings: ${JSON.stringify({ ...settings, githubToken: undefined, cloud: settings.cloud.name })}`)
-  return settings
+  const input: InputReader = name => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
+  const eventPath = process.env.GITHUB_EVENT_PATH
+  const payload = eventPath && existsSync(eventPath) ? (JSON.parse(readFileSync(eventPath, 'utf8')) as TriggerEvent['payload']) : {}
+  return parseSettings(input, { eventName: process.env.GITHUB_EVENT_NAME ?? '', payload })
 }

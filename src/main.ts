@@ -13,6 +13,8 @@ export async function run(): Promise<void> {
   const cancellation = listenForCancellation()
   try {
     const settings = getSettings()
+    if (settings.githubToken) core.setSecret(settings.githubToken)
+    core.debug(`settings: ${JSON.stringify({ ...settings, githubToken: undefined, cloud: settings.cloud.name })}`)
     const startedAt = new Date()
     // The lookup of an earlier plan comment goes on alongside the pipeline.
     const comment = settings.commentOnPullRequest ? startPlanComment(settings.source.id, settings.githubToken) : undefined

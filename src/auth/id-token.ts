@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { takeEarlyIdToken } from './early-id-token.js'
 import { readClaims, type IdTokenClaims } from './explain.js'
 
 /** How many times to ask GitHub for an ID token before the sign-in fails. */
@@ -30,7 +31,8 @@ export function reusableUntil({ exp, iat }: IdTokenClaims): number {
 async function fetchIdToken(audience: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const idToken = await core.getIDToken(audience)
+      // The one asked for at start-up is the first attempt.
+      const idToken = await (takeEarlyIdToken(audience) ?? core.getIDToken(audience))
       core.setSecret(idToken)
       return idToken
     } catch (error) {
