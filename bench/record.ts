@@ -26,7 +26,7 @@ export function firstRequestMs(requests: readonly RecordedRequest[], spawnedAt: 
  * (it may have waited for them). The highest wave is the number of round trips on the longest
  * chain of requests that each waited for an earlier one: pages of one list, token → reads, etc.
  */
-export function waves(requests: readonly RecordedRequest[]): number {
+function waveOf(requests: readonly RecordedRequest[]): Map<RecordedRequest, number> {
   const byStart = [...requests].sort((a, b) => a.time - b.time)
   const byReply = requests.filter(r => r.replyTime !== undefined).sort((a, b) => a.replyTime! - b.replyTime!)
   const wave = new Map<RecordedRequest, number>()
@@ -39,7 +39,38 @@ export function waves(requests: readonly RecordedRequest[]): number {
     }
     wave.set(request, highestAnswered + 1)
   }
-  return Math.max(0, ...wave.values())
+  return wave
+}
+
+export function waves(requests: readonly RecordedRequest[]): number {
+  return Math.max(0, ...waveOf(requests).values())
+}
+
+/** What a request is for, in a wave's name. */
+function purpose(r: RecordedRequest): string {
+  if (r.service === 'github') {
+    if (r.path.includes('/oidc/')) return "GitHub's ID token"
+    return r.method === 'GET' ? 'the PR comment lookup' : 'the PR comment'
+  }
+  if (r.service === 'entra') {
+    if (/openid-configuration$/.test(r.path)) return "Entra's OpenID configuration"
+    if (/\/token$/.test(r.path)) return "Entra's token"
+    return 'Entra instance discovery'
+  }
+  if (isStart(r)) return r.path.split('/').pop()!
+  if (isPoll(r)) return 'its poll'
+  if (/\/roleDefinitions\//i.test(r.path)) return 'role names'
+  return 'reads'
+}
+
+/** Each wave, named by what its requests are for (with their count beyond one): "Entra's token", "31 reads". */
+export function waveNames(requests: readonly RecordedRequest[]): string[] {
+  const names: Array<Map<string, number>> = []
+  for (const [request, wave] of waveOf(requests)) {
+    const counts = (names[wave - 1] ??= new Map())
+    counts.set(purpose(request), (counts.get(purpose(request)) ?? 0) + 1)
+  }
+  return names.map(counts => [...counts].map(([name, n]) => (n > 1 ? `${n} ${name}` : name)).join(' + '))
 }
 
 // As harness/requests.ts defines them: the root tsconfig checks this file (through its unit test)

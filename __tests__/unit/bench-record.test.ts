@@ -1,5 +1,5 @@
 import type { RecordedRequest } from '../../harness/emulator-process.js'
-import { armWaitsMs, medians, noticedAt, waves } from '../../bench/record.js'
+import { armWaitsMs, medians, noticedAt, waveNames, waves } from '../../bench/record.js'
 
 let seq = 0
 function request(path: string, time: number, replyTime: number, status = 200, method = 'GET'): RecordedRequest {
@@ -18,6 +18,22 @@ describe('waves', () => {
     expect(waves([token, readA, readB, secondPage, concurrentWithToken])).toBe(3)
     expect(waves([token, concurrentWithToken])).toBe(1)
     expect(waves([])).toBe(0)
+  })
+})
+
+describe('waveNames', () => {
+  it('names each wave by what its requests are for, with their count beyond one', () => {
+    const idToken = { ...request('/_apis/oidc/token', 0, 100), service: 'github' as const }
+    const lookup = { ...request('/repos/o/r/issues/1/comments', 1, 90), service: 'github' as const }
+    const token = { ...request('/tenant/oauth2/v2.0/token', 101, 200, 200, 'POST'), service: 'entra' as const }
+    const reads = [request('/subscriptions/s', 201, 300), request('/subscriptions/t', 202, 300)]
+    const validate = request('/subscriptions/s/resourceGroups/g/validateMoveResources', 301, 400, 202, 'POST')
+    expect(waveNames([idToken, lookup, token, ...reads, validate])).toEqual([
+      "GitHub's ID token + the PR comment lookup",
+      "Entra's token",
+      '2 reads',
+      'validateMoveResources'
+    ])
   })
 })
 

@@ -1,5 +1,7 @@
-// Options shared by every Azure SDK client: the cloud's endpoint and token scope, retries, user agent.
+// Options shared by every Azure SDK client: the cloud's endpoint and token scope, retries, user
+// agent, and one pool of connections.
 
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline'
 import type { Cloud } from '../clouds.js'
 import { invalidJsonReadRetryPolicy } from './read-retry.js'
 
@@ -7,6 +9,12 @@ const USER_AGENT = 'azureml-workspace-move'
 
 /** Retries for throttling and transient faults; the SDK honours Retry-After within these bounds. */
 const RETRY = { maxRetries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 30_000 }
+
+/**
+ * One keep-alive pool for every client: each SDK client would otherwise keep its own, and the
+ * validation's client (and its polls) open new connections on the critical path.
+ */
+export const httpClient = createDefaultHttpClient()
 
 /**
  * The newer clients (@azure/arm-resources 8, subscriptions 3) read `credentials.scopes`; the older
@@ -23,6 +31,7 @@ export function clientOptions(cloud: Cloud) {
     additionalPolicies: [
       { policy: invalidJsonReadRetryPolicy(RETRY.retryDelayInMs, RETRY.maxRetries), position: 'perCall' as const }
     ],
-    userAgentOptions: { userAgentPrefix: USER_AGENT }
+    userAgentOptions: { userAgentPrefix: USER_AGENT },
+    httpClient
   }
 }

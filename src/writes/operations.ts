@@ -3,11 +3,11 @@
 
 import * as core from '@actions/core'
 import { ResourceManagementClient } from '@azure/arm-resources'
-import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline'
+import { createPipelineRequest } from '@azure/core-rest-pipeline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { armErrorFrom, classify, parseArmError, type ArmError } from '../azure/arm-error.js'
 import { ArmCapture, MOVE_OUTCOME_UNKNOWN, retryAfterMs } from '../azure/capture.js'
-import { clientOptions } from '../azure/client-options.js'
+import { clientOptions, httpClient } from '../azure/client-options.js'
 import type { AzureSession } from '../azure/session.js'
 import type { MoveRequest } from '../rules/plan.js'
 
@@ -51,7 +51,6 @@ export interface WaitOptions {
 export class MoveOperations {
   private readonly capture = new ArmCapture()
   private readonly client: ResourceManagementClient
-  private readonly http = createDefaultHttpClient()
 
   // Its own client, so that no concurrent read overwrites what the capture holds.
   constructor(
@@ -146,7 +145,7 @@ export class MoveOperations {
   private async poll(url: string, abortSignal: AbortSignal | undefined): Promise<Poll> {
     try {
       const response = await this.client.pipeline.sendRequest(
-        this.http,
+        httpClient,
         createPipelineRequest({ url, method: 'GET', abortSignal })
       )
       const { status } = response
