@@ -40,7 +40,8 @@ export async function measurePeer(runs: number, latencyMs: number, retryAfterMs:
           const procedure = seedProcedure(seedCommands(emulator.info, inputs, await githubIdToken(emulator.info)))
           for (const args of procedure) {
             const result = await az.run(args)
-            if (result.code !== 0) throw new Error(`az ${args[0]} ${args[1]} failed (exit ${result.code}): ${result.stderr.trim()}`)
+            if (result.code !== 0)
+              throw new Error(`az ${args[0]} ${args[1]} failed (exit ${result.code}): ${result.stderr.trim()}`)
           }
           const azMs = performance.now() - started
           const requests = await emulator.requests()

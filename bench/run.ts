@@ -90,7 +90,6 @@ const peerRows: string[][] = peer
     ]
   : [['Azure CLI, the same', 'skipped', '', '', 'az is not on the PATH']]
 
-
 const table = [
   ['Figure', 'Median', 'Goal', 'Met', 'Details'],
   ...rows.map(([figure, value, goal, met, details]) => [figure, value, goal, met ? 'yes' : 'NO', details]),
@@ -103,11 +102,17 @@ const line = (cells: string[]) =>
     .join(' │ ')
     .trimEnd()
 const load = machine.load.map(value => value.toFixed(1)).join(' → ')
-process.stdout.write(`${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.date}, load average ${load}\n\n`)
+process.stdout.write(
+  `${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.date}, load average ${load}\n\n`
+)
 process.stdout.write(`${table.map(line).join('\n')}\n`)
 process.stdout.write(`\nThe dry run's waves: ${criticalPath.waveNames.map((name, i) => `${i + 1}. ${name}`).join(' → ')}\n`)
 
 // Formatted as the repository's Prettier check expects.
-const json = JSON.stringify({ machine, startup, criticalPath, large, lro: { ...lro, goalMs: lroGoalMs }, peer: peer ?? 'skipped: az is not on the PATH' }, null, 2)
+const json = JSON.stringify(
+  { machine, startup, criticalPath, large, lro: { ...lro, goalMs: lroGoalMs }, peer: peer ?? 'skipped: az is not on the PATH' },
+  null,
+  2
+)
 writeFileSync(RESULTS, await format(json, { ...(await resolveConfig(RESULTS)), filepath: RESULTS }))
 log(`\nwrote ${RESULTS}`)

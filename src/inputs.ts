@@ -164,6 +164,7 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
 export function getSettings(): Settings {
   const input: InputReader = name => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
   const eventPath = process.env.GITHUB_EVENT_PATH
-  const payload = eventPath && existsSync(eventPath) ? (JSON.parse(readFileSync(eventPath, 'utf8')) as TriggerEvent['payload']) : {}
+  const payload =
+    eventPath && existsSync(eventPath) ? (JSON.parse(readFileSync(eventPath, 'utf8')) as TriggerEvent['payload']) : {}
   return parseSettings(input, { eventName: process.env.GITHUB_EVENT_NAME ?? '', payload })
 }
