@@ -7,6 +7,9 @@ import { request } from 'node:https'
 
 let early: { audience: string; idToken: Promise<string> } | undefined
 
+/** The longest the rest of the bundle waits for the request to be sent: a slow connection must not hold the run. */
+const SEND_WAIT_MS = 1000
+
 /**
  * Resolves once the request is sent: loading the rest of the bundle holds the event loop, which
  * the TLS handshake needs, so it must come after.
@@ -17,6 +20,7 @@ export function requestIdTokenEarly(audience: string): Promise<void> {
   if (!url || !bearer || process.env.https_proxy || process.env.HTTPS_PROXY) return Promise.resolve()
   let sent!: () => void
   const whenSent = new Promise<void>(resolve => (sent = resolve))
+  setTimeout(sent, SEND_WAIT_MS).unref()
   const idToken = new Promise<string>((resolve, reject) => {
     const headers = { authorization: `Bearer ${bearer}`, accept: 'application/json', 'user-agent': 'actions/oidc-client' }
     request(`${url}&audience=${encodeURIComponent(audience)}`, { headers }, response => {
@@ -30,6 +34,7 @@ export function requestIdTokenEarly(audience: string): Promise<void> {
         } catch {
           // Not JSON: refused below like any other answer without a token.
         }
+        // Worded as @actions/core words it, for the sign-in's explanation.
         reject(new Error(`Failed to get ID Token. Error Code : ${response.statusCode} Error Message: ${body.slice(0, 200)}`))
       })
     })
