@@ -8,6 +8,10 @@ export type Mode = 'dry-run' | 'move'
 /** oidc: GitHub's ID token as client assertion; azure-cli: the Azure CLI session already signed in. */
 export type Auth = 'oidc' | 'azure-cli'
 
+/** What the action restores after a successful move (the restore input). */
+export type RestoreStep = 'role-assignments' | 'private-endpoints' | 'datastores'
+export const RESTORE_STEPS: readonly RestoreStep[] = ['role-assignments', 'private-endpoints', 'datastores']
+
 export interface Settings {
   /** The workspace to move, as given (with its parsed parts). */
   source: WorkspaceLocation
@@ -29,4 +33,8 @@ export interface Settings {
   failOnWarnings: boolean
   commentOnPullRequest: boolean
   githubToken: string
+  /** Empty by default: nothing is restored. */
+  restore: RestoreStep[]
+  /** Where the restore journal is kept between attempts (restore-journal), absolute. */
+  restoreJournal: string
 }

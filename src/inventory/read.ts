@@ -10,6 +10,8 @@ import { readContent } from './readers/content.js'
 import type { ReadContext } from './readers/context.js'
 import { readLinks } from './readers/links.js'
 import { readPlace } from './readers/place.js'
+import { readRestore } from './readers/restore.js'
+import type { RestoreStep } from '../settings.js'
 
 /** Awaits an object of promises, keeping the keys: a read can never land in another's slot. */
 async function settleByKey<T extends Record<string, Promise<unknown>>>(reads: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
@@ -35,10 +37,16 @@ function recorder(failures: ReadFailure[]): ReadContext['read'] {
 }
 
 /** Reads the workspace and its surroundings in one concurrent wave. */
-export async function readInventory(session: AzureSession): Promise<Inventory> {
+export async function readInventory(session: AzureSession, restore: readonly RestoreStep[] = []): Promise<Inventory> {
   const failures: ReadFailure[] = []
-  const context: ReadContext = { session, read: recorder(failures) }
-  const got = await settleByKey({ ...readPlace(context), ...readContent(context), ...readAccess(context), ...readLinks(context) })
+  const context: ReadContext = { session, read: recorder(failures), restore }
+  const got = await settleByKey({
+    ...readPlace(context),
+    ...readContent(context),
+    ...readAccess(context),
+    ...readLinks(context),
+    ...readRestore(context)
+  })
 
   const home = got.workspace ?? got.workspaceAtTarget
   const computes = got.computes ?? []
@@ -76,6 +84,7 @@ export async function readInventory(session: AzureSession): Promise<Inventory> {
       onlineEndpoints: onlineEndpoints.length,
       batchEndpoints: batchEndpoints.length
     },
+    targetPermissions: got.targetPermissions,
     readFailures
   }
 }

@@ -1,7 +1,7 @@
 // What a rule says about the inventory. A rule is a pure function: (inventory, context) → findings.
 
 import type { Inventory } from '../inventory/inventory.js'
-import type { Mode } from '../settings.js'
+import type { Mode, RestoreStep } from '../settings.js'
 
 /** blocker: the move cannot start; warning: it can, but something needs a look; info: for the record. */
 export type Severity = 'blocker' | 'warning' | 'info'
@@ -47,6 +47,7 @@ export type FindingCode =
   | 'arm-move'
   | 'move-in-progress'
   | 'move-answer-lost'
+  | 'restore-permissions'
 
 export interface Finding {
   /** Stable code of the rule (or ARM refusal) that produced it. */
@@ -71,6 +72,8 @@ export interface RuleContext {
   createTargetResourceGroup: boolean
   registerProviders: boolean
   includeAssociatedResources: boolean
+  /** What the action restores after the move: the follow-ups leave these to it. */
+  restore: readonly RestoreStep[]
 }
 
 export type Rule = (inventory: Inventory, context: RuleContext) => Finding[]

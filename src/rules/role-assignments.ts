@@ -15,10 +15,13 @@ export const roleAssignmentsRule: Rule = ({ roleAssignments }, context) => {
       severity: 'info',
       title: `${count(roleAssignments.length, 'role assignment')} on the workspace ${isAre(roleAssignments.length)} not moved`,
       items,
-      followUp: {
-        title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${context.targetWorkspaceId}`,
-        items
-      }
+      // restore: role-assignments creates them again, or says what to do by hand for any it could not.
+      followUp: context.restore.includes('role-assignments')
+        ? undefined
+        : {
+            title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${context.targetWorkspaceId}`,
+            items
+          }
     }
   ]
 }
