@@ -14,9 +14,11 @@ import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
 import { essentialReadFailure } from './rules/read-failed.js'
+import { planRestore, type RestorePlan } from './rules/restore.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
 import { armStep, logArm } from './stages/arm-step.js'
+import { plannedRestore, recordPlan, restoreAfterMove, restoreAlreadyMoved } from './stages/restore.js'
 import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome } from './writes/operations.js'
 import { prepareTarget } from './writes/prepare-target.js'
 
@@ -29,12 +31,13 @@ function ruleContext(settings: Settings): RuleContext {
     targetResourceGroup: settings.target.resourceGroup,
     createTargetResourceGroup: settings.createTargetResourceGroup,
     registerProviders: settings.registerProviders,
-    includeAssociatedResources: settings.includeAssociatedResources
+    includeAssociatedResources: settings.includeAssociatedResources,
+    restore: settings.restore
   }
 }
 
-async function preflight(session: AzureSession): Promise<Inventory> {
-  const inventory = await readInventory(session)
+async function preflight(session: AzureSession, settings: Settings): Promise<Inventory> {
+  const inventory = await readInventory(session, settings.restore)
   core.info(
     `workspace at source: ${inventory.workspace ? 'found' : 'not found'}; at target: ${inventory.workspaceAtTarget ? 'found' : 'not found'}`
   )
@@ -64,7 +67,7 @@ async function validate({ session, written }: Run, plan: Plan, operations: MoveO
 }
 
 /** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
-async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>): Promise<Outcome> {
+async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, restorePlan?: RestorePlan): Promise<Outcome> {
   const { session, settings, cancellation } = run
   const operations = new MoveOperations(session, plan.request)
   const validates = plan.decision === 'validate' || plan.decision === 'validate-and-move'
@@ -87,8 +90,10 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>):
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
   if (cancellation.received) throw new Cancelled(cancellation.received)
+  if (restorePlan) await recordPlan(settings, restorePlan)
   const moved = await applyMove(session, operations, ruleContext(settings), settings.timeoutMinutes, cancellation)
-  return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
+  const restored = restorePlan && moved.result === 'moved' ? await restoreAfterMove(session, settings, restorePlan) : {}
+  return { ...moved, ...restored, validation: validated, findings: [...findings, ...moved.findings] }
 }
 
 /** Until the move is sent, a cancellation stops the run: each stage before it is raced against it. */
@@ -96,20 +101,27 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const { unlessCancelled } = cancellation
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
   const inventory = await unlessCancelled(
-    core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
+    core.group('Preflight: read the workspace and its surroundings', () => preflight(session, settings))
   )
   const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
   const context = ruleContext(settings)
   const plan = planMove(inventory, context)
-  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts }
+  if (plan.decision === 'already-moved') {
+    const restored = settings.restore.length
+      ? await restoreAlreadyMoved(session, settings).catch((error: unknown) => ({ error: failedOutcome(error).error }))
+      : {}
+    return { result: 'already-moved', findings: [], counts, ...restored }
+  }
+  const restorePlan = settings.restore.length ? planRestore(inventory, context) : undefined
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
     evaluateRules({ ...inventory, roleAssignments }, context)
   )
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
   const written: string[] = []
-  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named).catch((error: unknown) =>
-    failedOutcome(error, plan.findings, written)
+  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named, restorePlan).catch(
+    (error: unknown) => failedOutcome(error, plan.findings, written)
   )
-  return { ...outcome, counts }
+  const restore = outcome.restore ?? (restorePlan && plannedRestore(settings, restorePlan, outcome.result))
+  return { ...outcome, counts, ...(restore ? { restore } : {}) }
 }

@@ -3,6 +3,7 @@
 import { Cancelled } from '../cancellation.js'
 import type { ContentCounts } from '../inventory/inventory.js'
 import type { Finding } from '../rules/finding.js'
+import type { RestoreStepReport } from '../rules/restore.js'
 import type { Mode, Settings } from '../settings.js'
 
 export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed' | 'cancelled'
@@ -18,6 +19,15 @@ export interface ArmStep {
   note?: string
 }
 
+/** The restore input's steps: planned (dry run, or no move made) or done, each item's outcome. */
+export interface RestoreReport {
+  /** The journal: the plan written before the move, read by a run that finds the workspace moved. */
+  journal: string
+  /** Why nothing was or will be done, when so. */
+  note?: string
+  steps: RestoreStepReport[]
+}
+
 /** What the pipeline found and did. */
 export interface Outcome {
   result: Result
@@ -26,6 +36,7 @@ export interface Outcome {
   findings: Finding[]
   validation?: ArmStep
   move?: ArmStep
+  restore?: RestoreReport
   /** Why the run failed, when it failed outside the findings (sign-in, an unexpected error). */
   error?: string
 }

@@ -3,6 +3,7 @@
 import type { Finding } from '../rules/finding.js'
 import { contentRows } from './content.js'
 import { code, escapeMarkdown as esc, table } from './markdown.js'
+import { restoreSection } from './restore.js'
 import { blockers, type ArmStep, type Result, type RunReport } from './run-report.js'
 
 const HEADLINE: Record<Result, string> = {
@@ -115,6 +116,7 @@ export function renderSummary(report: RunReport): string {
     ...findings(report),
     ...armStep('ARM validation', report.validation),
     ...armStep('ARM move', report.move),
+    ...restoreSection(report),
     ...content(report),
     ...followUps(report),
     '> [!NOTE]\n> Moving an Azure Machine Learning workspace to another subscription is a public preview. ' +

@@ -86,7 +86,9 @@ export type RestoreItemStatus =
   | 'updated'
   /** Found done already: by an earlier run, or by hand. */
   | 'already-done'
-  /** Nothing to do, by design (a pending connection not captured, storage that did not move). */
+  /** Found as it should be: nothing to do. */
+  | 'ok'
+  /** Not done, by design: a pending connection the plan did not capture. */
   | 'left-alone'
   /** Cannot be done: the principal or resource no longer exists. */
   | 'not-found'
@@ -133,7 +135,7 @@ export function plannedSteps(plan: RestorePlan): RestoreStepReport[] {
           `${d.name}: ${d.from.subscriptionId}/${d.from.resourceGroup} → ${d.to.subscriptionId}/${d.to.resourceGroup}${d.credentialsType && d.credentialsType !== 'None' ? ` (its ${d.credentialsType} secret read with listSecrets and written back)` : ''}`
         )
       ),
-      ...plan.datastoresLeftAlone.map(name => ({ what: `${name}: its storage does not move`, status: 'left-alone' as const }))
+      ...plan.datastoresLeftAlone.map(name => ({ what: `${name}: its storage does not move`, status: 'ok' as const }))
     ]
   }
   return [

@@ -1,0 +1,63 @@
+// The restore input in the run: planned and written to the journal before the move, done after it,
+// and done by a later run that finds the workspace moved (from the journal, the old scope being gone).
+
+import * as core from '@actions/core'
+import type { AzureSession } from '../azure/session.js'
+import type { Outcome, RestoreReport } from '../report/run-report.js'
+import { plannedSteps, type RestorePlan } from '../rules/restore.js'
+import type { Settings } from '../settings.js'
+import { restore } from '../writes/restore/index.js'
+import { readJournal, writeJournal } from '../writes/restore/journal.js'
+
+/** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
+export function plannedRestore(settings: Settings, plan: RestorePlan, result: Outcome['result']): RestoreReport {
+  const note =
+    result === 'ready' || result === 'blocked'
+      ? undefined
+      : 'The workspace has not moved (or its move was not confirmed): nothing was restored. A run that finds it moved restores from the journal.'
+  return { journal: settings.restoreJournal, steps: plannedSteps(plan), ...(note ? { note } : {}) }
+}
+
+/** Before the move is sent: without the journal, a restore interrupted after the move could not be finished. */
+export async function recordPlan(settings: Settings, plan: RestorePlan): Promise<void> {
+  await writeJournal(settings.restoreJournal, plan)
+  core.info(`Restore journal written: ${settings.restoreJournal}`)
+}
+
+/** After the move: every step; a step that failed fails the run, saying what to do by hand. */
+export async function restoreAfterMove(
+  session: AzureSession,
+  settings: Settings,
+  plan: RestorePlan
+): Promise<Pick<Outcome, 'restore' | 'error'>> {
+  const steps = await core.group('Restore after the move', () => restore(session, plan))
+  const failed = steps.filter(s => s.status === 'failed')
+  return {
+    restore: { journal: settings.restoreJournal, steps },
+    ...(failed.length
+      ? {
+          error: `The workspace moved, but ${failed.length} restore step(s) did not finish (${failed.map(s => s.step).join(', ')}): see Restore in the job summary for what to do by hand. A re-run finishes what is left.`
+        }
+      : {})
+  }
+}
+
+/** A run that finds the workspace moved: the restore an earlier run planned, from its journal. */
+export async function restoreAlreadyMoved(
+  session: AzureSession,
+  settings: Settings
+): Promise<Pick<Outcome, 'restore' | 'error'>> {
+  const plan = await readJournal(settings.restoreJournal, settings.source.id, settings.target.id)
+  if (!plan) {
+    return {
+      restore: {
+        journal: settings.restoreJournal,
+        note: "No restore journal was found there: what was at the old scope before the move is unknown, so nothing was restored. Restore by hand (the earlier run's summary lists it), or keep the journal between runs (restore-journal).",
+        steps: []
+      },
+      error: `No restore journal at ${settings.restoreJournal}: the restore cannot be finished by this run.`
+    }
+  }
+  if (settings.mode === 'dry-run') return { restore: { journal: settings.restoreJournal, steps: plannedSteps(plan) } }
+  return restoreAfterMove(session, settings, plan)
+}
