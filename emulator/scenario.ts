@@ -108,6 +108,8 @@ export interface RoleAssignmentSpec {
   principalType?: string
   /** The assignment's GUID; derived from scope, role and principal when absent. */
   name?: string
+  condition?: string
+  conditionVersion?: string
 }
 
 export interface RoleDefinitionSpec {
@@ -116,6 +118,7 @@ export interface RoleDefinitionSpec {
   roleName: string
   description?: string
   actions?: string[]
+  notActions?: string[]
 }
 
 /** An ARM error a scenario forces; status defaults to 409. */
@@ -141,6 +144,13 @@ export interface Scenario {
   locks: LockSpec[]
   roleAssignments: RoleAssignmentSpec[]
   roleDefinitions: RoleDefinitionSpec[]
+  /** Principal ids deleted from the directory: a role assignment for one is refused with PrincipalNotFound. */
+  deletedPrincipals: string[]
+  /**
+   * Connections that appear, Pending, on a workspace when it moves (its own connections turn Pending):
+   * a private endpoint the user never connected before asking to.
+   */
+  pendingConnectionsAfterMove: Array<{ name: string; privateEndpointId: string }>
   retryAfterSeconds: number
   validateDurationMs: number
   moveDurationMs: number
@@ -167,6 +177,8 @@ const DEFAULTS = {
   locks: [],
   roleAssignments: [],
   roleDefinitions: [],
+  deletedPrincipals: [],
+  pendingConnectionsAfterMove: [],
   retryAfterSeconds: 1,
   validateDurationMs: 200,
   moveDurationMs: 500,

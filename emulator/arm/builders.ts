@@ -174,6 +174,7 @@ const DEFAULTS: Record<string, Defaults> = {
   [`${ML}/datastores`]: input => {
     const workspace = workspaceOf(input)
     const isDefault = input.name === 'workspaceblobstore'
+    const storage = parseResourceId(String(workspace.properties?.storageAccount ?? ''))
     return {
       systemData: systemData(),
       properties: {
@@ -181,8 +182,15 @@ const DEFAULTS: Record<string, Defaults> = {
         tags: {},
         properties: {},
         isDefault,
-        credentials: { credentialsType: 'AccountKey' },
+        // The secret is stored here and served only by listSecrets (arm/ml.ts strips it elsewhere).
+        credentials: {
+          credentialsType: 'AccountKey',
+          secrets: { secretsType: 'AccountKey', key: Buffer.from(stableGuid(`${input.id}#key`)).toString('base64') }
+        },
         datastoreType: 'AzureBlob',
+        // Where the storage lives, as 2025-12-01 says (the 2022-10-01 SDK models drop these).
+        subscriptionId: storage?.subscriptionId ?? input.subscriptionId,
+        resourceGroup: storage?.resourceGroup ?? input.groupId.split('/').pop(),
         accountName: storageAccountName(workspace),
         containerName: isDefault ? `azureml-blobstore-${workspace.properties?.workspaceId}` : compact(input.name, 63),
         endpoint: 'core.windows.net',

@@ -88,7 +88,7 @@ export type RestoreItemStatus =
   | 'already-done'
   /** Found as it should be: nothing to do. */
   | 'ok'
-  /** Not done, by design: a pending connection the plan did not capture. */
+  /** Not done, by design: a pending connection the plan did not capture, a principal deleted since. */
   | 'left-alone'
   /** Cannot be done: the principal or resource no longer exists. */
   | 'not-found'

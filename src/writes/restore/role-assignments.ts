@@ -67,7 +67,8 @@ export async function restoreRoleAssignments({ clients, target }: AzureSession, 
       const { code } = classify(error)
       if (code === 'RoleAssignmentExists') items.push({ what, status: 'already-done' })
       else if (code === 'PrincipalNotFound')
-        items.push({ what, status: 'not-found', detail: 'the principal no longer exists in the directory: not created' })
+        // Nothing to do by hand: the principal is gone from the directory.
+        items.push({ what, status: 'left-alone', detail: 'the principal no longer exists in the directory: not created' })
       else items.push(failedItem(what, error))
     }
   }
