@@ -30,6 +30,16 @@ function reader(overrides: Record<string, string>): InputReader {
 }
 
 describe('parseSettings', () => {
+  it('reads restore as a comma- or newline-separated list, empty by default', () => {
+    expect(parseSettings(reader({})).restore).toEqual([])
+    expect(parseSettings(reader({ restore: 'Datastores,\n role-assignments\n' })).restore).toEqual([
+      'role-assignments',
+      'datastores'
+    ])
+    expect(parseSettings(reader({ 'restore-journal': '/var/journal.json' })).restoreJournal).toBe('/var/journal.json')
+    expect(parseSettings(reader({})).restoreJournal).toMatch(/\/\.azureml-move\/ml-ws-test\.journal\.json$/)
+  })
+
   it('reads valid inputs into settings', () => {
     const settings = parseSettings(reader({}))
     expect(settings.source).toEqual({
@@ -154,7 +164,10 @@ describe('parseSettings', () => {
     ['authority-host', 'https://login.example/?x=1', 'query'],
     ['create-target-resource-group', 'yes', "'yes' is not a boolean"],
     ['register-providers', 'ture', "'ture' is not a boolean"],
-    ['fail-on-warnings', '1', 'is not a boolean']
+    ['fail-on-warnings', '1', 'is not a boolean'],
+    ['restore', 'role-assignments, secrets', "'secrets' is not one of: role-assignments, private-endpoints, datastores"],
+    ['restore', 'computes', "'computes' is not yet supported; supported: role-assignments, private-endpoints, datastores"],
+    ['restore', 'endpoints\ncompute-instances', "'endpoints' is not yet supported"]
   ]
 
   it.each(malformed)('refuses %s = %j, naming the input', (input, value, expected) => {

@@ -62,8 +62,9 @@ function listRoleAssignments(ctx: ArmContext): Reply {
   return page(ctx, 'roleAssignments', fromArray(items))
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const roleGuid = (id: string) => id.split('/').pop()!.toLowerCase()
-const prop = (item: ArmResource, key: string) => String(item.properties?.[key] ?? '').toLowerCase()
+const prop = (item: ArmResource, key: string) => text(item.properties?.[key]).toLowerCase()
 
 /**
  * RoleAssignments_Create. Names are unique in the tenant: a name taken at another scope, or the same
@@ -90,7 +91,7 @@ function createRoleAssignment(ctx: ArmContext): Reply {
       `The specified role definition with ID '${roleGuid(roleDefinitionId)}' does not exist.`
     )
   }
-  const tenantId = String(ctx.token.tid ?? '')
+  const tenantId = text(ctx.token.tid)
   if (ctx.world.scenario.deletedPrincipals.some(id => id.toLowerCase() === principalId.toLowerCase())) {
     throw armError(
       400,
@@ -141,10 +142,10 @@ function createRoleAssignment(ctx: ArmContext): Reply {
 /** Permissions_ListForResourceGroup (and at a subscription): one entry per role the caller holds at or above the scope. */
 function listPermissions(ctx: ArmContext): Reply {
   const scope = scopeOf(ctx)
-  const caller = String(ctx.token.oid ?? '').toLowerCase()
+  const caller = text(ctx.token.oid).toLowerCase()
   const store = ctx.world.store
   const entries = [...store.roleAssignments.values()]
-    .filter(a => prop(a, 'principalId') === caller && isWithin(scope, String(a.properties?.scope ?? '')))
+    .filter(a => prop(a, 'principalId') === caller && isWithin(scope, prop(a, 'scope')))
     .flatMap(a => store.roleDefinitions.filter(d => d.name.toLowerCase() === roleGuid(prop(a, 'roleDefinitionId'))))
     .map(d => ({ actions: d.actions, notActions: d.notActions ?? [], dataActions: [], notDataActions: [] }))
   return page(ctx, 'permissions', fromArray(entries))

@@ -71,12 +71,9 @@ function workspaceOf(input: BuildInput): ArmResource {
   return input.workspace
 }
 
-function storageAccountName(workspace: ArmResource): string {
-  return (
-    String(workspace.properties?.storageAccount ?? '')
-      .split('/')
-      .pop() ?? ''
-  )
+function storageAccountId(workspace: ArmResource): string {
+  const id = workspace.properties?.storageAccount
+  return typeof id === 'string' ? id : ''
 }
 
 const assetContainer: Defaults = () => ({
@@ -174,7 +171,7 @@ const DEFAULTS: Record<string, Defaults> = {
   [`${ML}/datastores`]: input => {
     const workspace = workspaceOf(input)
     const isDefault = input.name === 'workspaceblobstore'
-    const storage = parseResourceId(String(workspace.properties?.storageAccount ?? ''))
+    const storage = parseResourceId(storageAccountId(workspace))
     return {
       systemData: systemData(),
       properties: {
@@ -191,7 +188,7 @@ const DEFAULTS: Record<string, Defaults> = {
         // Where the storage lives, as 2025-12-01 says (the 2022-10-01 SDK models drop these).
         subscriptionId: storage?.subscriptionId ?? input.subscriptionId,
         resourceGroup: storage?.resourceGroup ?? input.groupId.split('/').pop(),
-        accountName: storageAccountName(workspace),
+        accountName: storageAccountId(workspace).split('/').pop(),
         containerName: isDefault ? `azureml-blobstore-${workspace.properties?.workspaceId}` : compact(input.name, 63),
         endpoint: 'core.windows.net',
         protocol: 'https',

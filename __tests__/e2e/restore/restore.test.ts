@@ -42,9 +42,18 @@ async function assignmentsAt(emulator: Emulator, scope: string) {
     }))
 }
 
-async function child(emulator: Emulator, id: string) {
+/** The fields of a datastore or connection the tests read, as the emulator stores them (secrets included). */
+interface ChildProperties {
+  subscriptionId?: string
+  resourceGroup?: string
+  description?: string
+  credentials?: { secrets?: { key?: string } }
+  privateLinkServiceConnectionState?: { status: string }
+}
+
+async function child(emulator: Emulator, id: string): Promise<ChildProperties | undefined> {
   const found = (await emulator.state()).resources.find(r => r.id.toLowerCase() === id.toLowerCase())
-  return found?.properties as Record<string, any> | undefined
+  return found?.properties
 }
 
 describe('restore after a move', () => {
@@ -93,9 +102,8 @@ describe('restore after a move', () => {
     expect(run.summary).toContain('the principal no longer exists in the directory')
 
     // The two connections of before approved; the stranger's left pending.
-    const status = async (name: string) =>
-      (await child(emulator, `${TARGET}/${WORKSPACE}/privateEndpointConnections/${name}`))?.privateLinkServiceConnectionState
-        .status
+    const connection = (name: string) => child(emulator, `${TARGET}/${WORKSPACE}/privateEndpointConnections/${name}`)
+    const status = async (name: string) => (await connection(name))?.privateLinkServiceConnectionState?.status
     expect(await status('ml-ws-test-pe-training')).toBe('Approved')
     expect(await status('ml-ws-test-pe-analytics')).toBe('Approved')
     expect(await status('ml-ws-test-pe-stranger')).toBe('Pending')
@@ -104,7 +112,7 @@ describe('restore after a move', () => {
     // The datastores on the moved account point at it, the key intact; the one elsewhere untouched.
     const training = await child(emulator, `${TARGET}/${WORKSPACE}/datastores/training_data`)
     expect([training?.subscriptionId, training?.resourceGroup]).toEqual(['4c9d2e71-3b8a-4f6c-a1e5-7d2b9c0f8e13', 'ml-prod-rg'])
-    expect(training?.credentials.secrets.key).toBe(TRAINING_KEY)
+    expect(training?.credentials?.secrets?.key).toBe(TRAINING_KEY)
     expect(training?.description).toBe('Curated training data')
     const identity = await child(emulator, `${TARGET}/${WORKSPACE}/datastores/features_identity`)
     expect(identity?.resourceGroup).toBe('ml-prod-rg')

@@ -76,7 +76,9 @@ export function readContent({ session, read, restore }: ReadContext): Reads<Cont
     activeJobs: jobList.then(list => list?.active),
     jobs: jobList.then(list => list?.total),
     datastores: read('datastores', () =>
-      restore.includes('datastores') ? datastoresWithLocation(session) : collect(ml.datastores.list(resourceGroup, name), sdk.datastore)
+      restore.includes('datastores')
+        ? datastoresWithLocation(session)
+        : collect(ml.datastores.list(resourceGroup, name), sdk.datastore)
     ),
     dataAssets: read('data assets', () => count(ml.dataContainers.list(resourceGroup, name))),
     environments: read('environments', () => count(ml.environmentContainers.list(resourceGroup, name))),

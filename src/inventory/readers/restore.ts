@@ -34,8 +34,11 @@ async function targetPermissions({ clients, cloud, target }: AzureSession): Prom
   }
 }
 
-export function readRestore({ session, read, restore }: ReadContext): Reads<RestoreReads> {
+export function readRestore(context: ReadContext): Reads<RestoreReads> {
+  const { session, restore } = context
   return {
-    targetPermissions: restore.length ? read('permissions at the target', () => targetPermissions(session)) : Promise.resolve(undefined)
+    targetPermissions: restore.length
+      ? context.read('permissions at the target', () => targetPermissions(session))
+      : Promise.resolve(undefined)
   }
 }

@@ -64,8 +64,7 @@ export async function restoreDatastores(session: AzureSession, plan: RestorePlan
   for (const datastore of plan.datastores) {
     items.push(await repoint(session, datastore).catch((error: unknown) => failedItem(datastore.name, error)))
   }
-  for (const name of plan.datastoresLeftAlone)
-    items.push({ what: name, status: 'ok', detail: 'its storage did not move' })
+  for (const name of plan.datastoresLeftAlone) items.push({ what: name, status: 'ok', detail: 'its storage did not move' })
   return stepReport(
     'datastores',
     items,
