@@ -14,11 +14,11 @@ import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
 import { essentialReadFailure } from './rules/read-failed.js'
-import { planRestore, type RestorePlan } from './rules/restore.js'
+import type { RestorePlan } from './rules/restore.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
 import { armStep, logArm } from './stages/arm-step.js'
-import { plannedRestore, recordPlan, restoreAfterMove, restoreAlreadyMoved } from './stages/restore.js'
+import { plannedRestore, recordPlan, restoreAfterMove, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
 import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome } from './writes/operations.js'
 import { prepareTarget } from './writes/prepare-target.js'
 
@@ -112,7 +112,7 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
       : {}
     return { result: 'already-moved', findings: [], counts, ...restored }
   }
-  const restorePlan = settings.restore.length ? planRestore(inventory, context) : undefined
+  const restorePlan = await restorePlanFor(settings, inventory, context)
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
     evaluateRules({ ...inventory, roleAssignments }, context)

@@ -4,10 +4,27 @@
 import * as core from '@actions/core'
 import type { AzureSession } from '../azure/session.js'
 import type { Outcome, RestoreReport } from '../report/run-report.js'
-import { plannedSteps, type RestorePlan } from '../rules/restore.js'
+import type { Inventory } from '../inventory/inventory.js'
+import type { RuleContext } from '../rules/finding.js'
+import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js'
 import type { Settings } from '../settings.js'
 import { restore } from '../writes/restore/index.js'
 import { readJournal, writeJournal } from '../writes/restore/journal.js'
+
+/**
+ * The plan, captured from the workspace at its source. Once it has left the source (half-moved: a
+ * move that failed partway), its old scope reads empty: the journal of the attempt that captured it holds the plan.
+ */
+export async function restorePlanFor(
+  settings: Settings,
+  inventory: Inventory,
+  context: RuleContext
+): Promise<RestorePlan | undefined> {
+  if (!settings.restore.length) return undefined
+  const captured = planRestore(inventory, context)
+  if (inventory.workspace) return captured
+  return (await readJournal(settings.restoreJournal, settings.source.id, settings.target.id)) ?? captured
+}
 
 /** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
 export function plannedRestore(settings: Settings, plan: RestorePlan, result: Outcome['result']): RestoreReport {
