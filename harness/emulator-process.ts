@@ -19,6 +19,8 @@ export interface EmulatorInfo {
   caFile: string
   idTokenRequestUrl: string
   idTokenRequestToken: string
+  /** ACTIONS_RUNTIME_TOKEN: the artifact service's bearer token. */
+  runtimeToken: string
 }
 
 export class Emulator {

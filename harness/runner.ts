@@ -104,6 +104,10 @@ export async function runAction(emulator: Emulator, options: RunOptions = {}): P
     NODE_EXTRA_CA_CERTS: emulator.info.caFile,
     ACTIONS_ID_TOKEN_REQUEST_URL: emulator.info.idTokenRequestUrl,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: emulator.info.idTokenRequestToken,
+    // The results service that workflow artifacts go to, as on GitHub's runners.
+    ACTIONS_RESULTS_URL: `${emulator.info.github}/`,
+    ACTIONS_RUNTIME_TOKEN: emulator.info.runtimeToken,
+    GITHUB_RUN_ATTEMPT: '1',
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...options.env
   }

@@ -90,9 +90,9 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
   if (cancellation.received) throw new Cancelled(cancellation.received)
-  if (restorePlan) await recordPlan(settings, restorePlan)
+  const journal = restorePlan && (await recordPlan(settings, restorePlan))
   const moved = await applyMove(session, operations, ruleContext(settings), settings.timeoutMinutes, cancellation)
-  const restored = restorePlan && moved.result === 'moved' ? await restoreAfterMove(session, settings, restorePlan) : {}
+  const restored = restorePlan && moved.result === 'moved' ? await restoreAfterMove(session, settings, restorePlan, journal) : {}
   return { ...moved, ...restored, validation: validated, findings: [...findings, ...moved.findings] }
 }
 

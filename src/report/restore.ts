@@ -19,7 +19,9 @@ const MARK: Record<RestoreItemStatus, string> = {
 export function restoreSection(report: RunReport): string[] {
   const restore = report.restore
   if (!restore) return []
-  const lines = [`Journal: ${code(restore.journal)}`]
+  const lines = [
+    `Journal: ${code(restore.journal)}${restore.journalArtifact ? `, and the artifact ${code(restore.journalArtifact)}` : ''}`
+  ]
   if (restore.note) lines.push('', esc(restore.note))
   for (const step of restore.steps) {
     lines.push('', `**${esc(STEP_TITLES[step.step])}** (\`${step.step}\`): ${step.status}`)

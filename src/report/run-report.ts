@@ -23,6 +23,8 @@ export interface ArmStep {
 export interface RestoreReport {
   /** The journal: the plan written before the move, read by a run that finds the workspace moved. */
   journal: string
+  /** The journal's copy as a workflow artifact of this attempt, on GitHub's runners. */
+  journalArtifact?: string
   /** Why nothing was or will be done, when so. */
   note?: string
   steps: RestoreStepReport[]

@@ -9,7 +9,7 @@ import type { RuleContext } from '../rules/finding.js'
 import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js'
 import type { Settings } from '../settings.js'
 import { restore } from '../writes/restore/index.js'
-import { readJournal, writeJournal } from '../writes/restore/journal.js'
+import { readJournal, writeJournal, type JournalCopies } from '../writes/restore/journal.js'
 
 /**
  * The plan, captured from the workspace at its source. Once it has left the source (half-moved: a
@@ -23,7 +23,7 @@ export async function restorePlanFor(
   if (!settings.restore.length) return undefined
   const captured = planRestore(inventory, context)
   if (inventory.workspace) return captured
-  return (await readJournal(settings.restoreJournal, settings.source.id, settings.target.id)) ?? captured
+  return (await readJournal(settings)) ?? captured
 }
 
 /** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
@@ -36,21 +36,23 @@ export function plannedRestore(settings: Settings, plan: RestorePlan, result: Ou
 }
 
 /** Before the move is sent: without the journal, a restore interrupted after the move could not be finished. */
-export async function recordPlan(settings: Settings, plan: RestorePlan): Promise<void> {
-  await writeJournal(settings.restoreJournal, plan)
-  core.info(`Restore journal written: ${settings.restoreJournal}`)
+export async function recordPlan(settings: Settings, plan: RestorePlan): Promise<JournalCopies> {
+  const copies = await writeJournal(settings, plan)
+  core.info(`Restore journal written: ${copies.file}${copies.artifact ? `, and as the artifact ${copies.artifact}` : ''}`)
+  return copies
 }
 
 /** After the move: every step; a step that failed fails the run, saying what to do by hand. */
 export async function restoreAfterMove(
   session: AzureSession,
   settings: Settings,
-  plan: RestorePlan
+  plan: RestorePlan,
+  copies?: JournalCopies
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
   const steps = await core.group('Restore after the move', () => restore(session, plan))
   const failed = steps.filter(s => s.status === 'failed')
   return {
-    restore: { journal: settings.restoreJournal, steps },
+    restore: { journal: settings.restoreJournal, ...(copies?.artifact ? { journalArtifact: copies.artifact } : {}), steps },
     ...(failed.length
       ? {
           error: `The workspace moved, but ${failed.length} restore step(s) did not finish (${failed.map(s => s.step).join(', ')}): see Restore in the job summary for what to do by hand. A re-run finishes what is left.`
@@ -64,7 +66,7 @@ export async function restoreAlreadyMoved(
   session: AzureSession,
   settings: Settings
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
-  const plan = await readJournal(settings.restoreJournal, settings.source.id, settings.target.id)
+  const plan = await readJournal(settings)
   if (!plan) {
     return {
       restore: {

@@ -128,6 +128,9 @@ describe('restore after a move', () => {
     ])
     const journal = readFileSync(inputs['restore-journal'], 'utf8')
     expect(journal).toContain('9b2f4e61-3c7a-4d85-b0e9-2a6f1d8c4e37')
+    expect((run.report?.restore as { journalArtifact?: string }).journalArtifact).toBe(
+      'azureml-move-journal-ml-ws-test-attempt-1.json'
+    )
     await expectNoSecrets(emulator, run, [journal])
   })
 })
@@ -173,7 +176,12 @@ describe('a restore interrupted after the move', () => {
     while ((await assignmentPuts()).some(r => r.status === 0)) await sleep(100)
     expect(await assignmentsAt(emulator, `${TARGET}/${WORKSPACE}`)).toHaveLength(2)
 
-    const rerun = await session.run({ inputs })
+    // A re-run is a new attempt on another machine: the file went with the first; the artifact is found.
+    const rerun = await session.run({
+      inputs: { ...inputs, ...restoreInputs('role-assignments') },
+      env: { GITHUB_RUN_ATTEMPT: '2' }
+    })
+    expect(rerun.stdout).toContain('Restore journal read from the artifact azureml-move-journal-ml-ws-test-attempt-1.json')
     expect(rerun.outputs.result).toBe('already-moved')
     expect(rerun.exitCode).toBe(0)
     const after = await assignmentsAt(emulator, `${TARGET}/${WORKSPACE}`)
