@@ -31,19 +31,22 @@ function signed(emu: Emulator, artifact: Artifact): string {
   return `${emu.urls.github}${BLOB}${artifact.id}?sig=${randomBytes(16).toString('base64url')}`
 }
 
-function twirp(emu: Emulator, method: string, body: Record<string, unknown>): Reply {
+/** Twirp's JSON with proto field names; the fields used here are strings (int64 included). */
+type Body = Record<string, string | undefined>
+
+function twirp(emu: Emulator, method: string, body: Body): Reply {
   const artifacts = emu.world.artifacts
-  const runId = String(body.workflow_run_backend_id ?? '')
-  const named = (name: unknown) => artifacts.find(a => a.runId === runId && a.name === name)
+  const runId = body.workflow_run_backend_id ?? ''
+  const named = (name: string | undefined) => artifacts.find(a => a.runId === runId && a.name === name)
   switch (method) {
     case 'CreateArtifact': {
       if (named(body.name)?.finalized)
-        return twirpError(409, 'already_exists', `an artifact named ${String(body.name)} exists in this run`)
+        return twirpError(409, 'already_exists', `an artifact named ${body.name} exists in this run`)
       const artifact: Artifact = {
         id: artifacts.length + 1,
         runId,
-        jobId: String(body.workflow_job_run_backend_id ?? ''),
-        name: String(body.name ?? ''),
+        jobId: body.workflow_job_run_backend_id ?? '',
+        name: body.name ?? '',
         blocks: new Map(),
         finalized: false,
         createdAt: new Date().toISOString()
@@ -53,7 +56,7 @@ function twirp(emu: Emulator, method: string, body: Record<string, unknown>): Re
     }
     case 'FinalizeArtifact': {
       const artifact = named(body.name)
-      if (!artifact?.content) return twirpError(404, 'not_found', `no upload for ${String(body.name)}`)
+      if (!artifact?.content) return twirpError(404, 'not_found', `no upload for ${body.name}`)
       artifact.finalized = true
       artifact.digest = `sha256:${createHash('sha256').update(artifact.content).digest('hex')}`
       return json(200, { ok: true, artifact_id: String(artifact.id) })
@@ -64,7 +67,7 @@ function twirp(emu: Emulator, method: string, body: Record<string, unknown>): Re
           a.runId === runId &&
           a.finalized &&
           (body.name_filter === undefined || a.name === body.name_filter) &&
-          (body.id_filter === undefined || String(a.id) === String(body.id_filter))
+          (body.id_filter === undefined || String(a.id) === body.id_filter)
       )
       return json(200, {
         artifacts: list.map(a => ({
@@ -80,7 +83,7 @@ function twirp(emu: Emulator, method: string, body: Record<string, unknown>): Re
     }
     case 'GetSignedArtifactURL': {
       const artifact = named(body.name)
-      if (!artifact?.finalized) return twirpError(404, 'not_found', `no artifact named ${String(body.name)}`)
+      if (!artifact?.finalized) return twirpError(404, 'not_found', `no artifact named ${body.name}`)
       return json(200, { signed_url: signed(emu, artifact) })
     }
   }
@@ -120,5 +123,5 @@ export function githubArtifacts(emu: Emulator, request: Request): Reply | undefi
   if (!request.path.startsWith(SERVICE)) return undefined
   if (header(request, 'authorization') !== `Bearer ${emu.runtimeToken}`)
     return twirpError(401, 'unauthenticated', 'invalid runtime token')
-  return twirp(emu, request.path.slice(SERVICE.length), (request.body ?? {}) as Record<string, unknown>)
+  return twirp(emu, request.path.slice(SERVICE.length), (request.body ?? {}) as Body)
 }
