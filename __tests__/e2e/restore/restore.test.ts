@@ -165,10 +165,11 @@ describe('a restore interrupted after the move', () => {
     await emulator.setFaults([
       { service: 'arm', method: 'PUT', path: '/roleAssignments/[^/]+$', after: 1, times: 1, kind: 'delay', delayMs: 1500 }
     ])
-    // Killed, as a runner losing the machine would, once the first assignment is created.
+    // Killed, as a runner losing the machine would, once the first assignment is created and the
+    // second sent (held by the delay, so the kill always lands while it is on its way).
     const onSpawn = (process: ChildProcess) =>
       void (async () => {
-        while (process.exitCode === null && (await created()).length === 0) await sleep(20)
+        while (process.exitCode === null && (await assignmentPuts()).length < 2) await sleep(20)
         process.kill('SIGKILL')
       })()
     const first = await session.run({ inputs, onSpawn })
