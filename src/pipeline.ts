@@ -12,7 +12,7 @@ import { failedOutcome, type Outcome } from './report/run-report.js'
 import { armRefusalFindings } from './rules/arm-refusal.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
-import { planMove, type Plan } from './rules/plan.js'
+import { planMove, requestFromInputs, sameRequest, type Plan } from './rules/plan.js'
 import { essentialReadFailure } from './rules/read-failed.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
@@ -63,15 +63,46 @@ async function validate({ session, written }: Run, plan: Plan, operations: MoveO
   })
 }
 
+/** A validation sent alongside the preflight, for the request the inputs alone decide. */
+interface EarlyValidation {
+  operations: MoveOperations
+  outcome: Promise<ArmOutcome>
+}
+
+function validateEarly(session: AzureSession, context: RuleContext): EarlyValidation | undefined {
+  const request = requestFromInputs(context)
+  if (!request) return undefined
+  const operations = new MoveOperations(session, request)
+  return { operations, outcome: operations.validate({ pollIntervalMs: POLL_INTERVAL_MS }) }
+}
+
+/** The early validation's answer, logged, when the plan's request is the one it validated. */
+function earlyAnswer(early: EarlyValidation | undefined, plan: Plan): EarlyValidation | undefined {
+  if (!early || !sameRequest(early.operations.request, plan.request)) return undefined
+  const outcome = core.group('ARM: validate the move (sent alongside the preflight)', async () => {
+    const answer = await early.outcome
+    logArm('validateMoveResources', answer)
+    return answer
+  })
+  return { operations: early.operations, outcome }
+}
+
 /** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
-async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>): Promise<Outcome> {
+async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, early?: EarlyValidation): Promise<Outcome> {
   const { session, settings, cancellation } = run
-  const operations = new MoveOperations(session, plan.request)
+  const sent = earlyAnswer(early, plan)
+  const operations = sent?.operations ?? new MoveOperations(session, plan.request)
   const validates = plan.decision === 'validate' || plan.decision === 'validate-and-move'
-  const [validation, findings] = await cancellation.unlessCancelled(
-    Promise.all([validates ? validate(run, plan, operations) : undefined, named])
-  )
-  if (plan.decision === 'blocked') return { result: 'blocked', findings }
+  const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
+  const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
+  // The preflight decides: an answer that arrives for a blocked workspace is reported, not acted on.
+  if (plan.decision === 'blocked') {
+    return {
+      result: 'blocked',
+      findings,
+      validation: validation?.status === 'unknown' ? undefined : validation && armStep(validation)
+    }
+  }
   if (!validation) {
     const note = 'ARM validation needs the target resource group and provider registrations that the move would create first.'
     return { result: 'ready', findings, validation: { status: 'skipped', note } }
@@ -95,11 +126,13 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>):
 export async function pipeline(settings: Settings, cancellation: Cancellation): Promise<Outcome> {
   const { unlessCancelled } = cancellation
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
+  const context = ruleContext(settings)
+  // Sent now, it saves the preflight's wave; should the plan's request differ, its answer is dropped.
+  const early = validateEarly(session, context)
   const inventory = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
   )
   const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
-  const context = ruleContext(settings)
   const plan = planMove(inventory, context)
   if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
@@ -108,8 +141,8 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   )
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
   const written: string[] = []
-  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named).catch((error: unknown) =>
-    failedOutcome(error, plan.findings, written)
+  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named, early).catch(
+    (error: unknown) => failedOutcome(error, plan.findings, written)
   )
   return { ...outcome, counts }
 }

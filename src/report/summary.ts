@@ -25,7 +25,7 @@ function explanation(report: RunReport): string {
     case 'moved':
       return 'ARM moved the workspace, and it answers at its new ID. Work through the follow-ups below.'
     case 'already-moved':
-      return 'The workspace is already in the target resource group; nothing was sent.'
+      return 'The workspace is already in the target resource group; no move was sent.'
     case 'cancelled':
       return 'The job was cancelled before the move was sent; see below for what was written.'
     case 'failed':
