@@ -188,7 +188,7 @@ function readWithExtends(path: string, seen: string[]): Record<string, unknown> 
   if (seen.includes(path)) throw new Error(`Scenario ${path} extends itself (via ${seen.join(' → ')}).`)
   let raw: Record<string, unknown>
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
   } catch (error) {
     throw new Error(`Cannot read scenario ${path}: ${(error as Error).message}`, { cause: error })
   }

@@ -60,7 +60,7 @@ describe('ARM errors', () => {
         rule: 'move-in-progress',
         severity: 'blocker',
         items: ["AnotherOperationInProgress: resource group 'rg' is locked by a resource move."],
-        fix: expect.stringContaining('Wait for that move to finish')
+        fix: expect.stringContaining('Wait for that move to finish') as unknown
       })
     ])
   })
@@ -75,7 +75,7 @@ describe('ARM errors', () => {
       expect.objectContaining({
         rule: 'move-answer-lost',
         items: ["SomeLockCode: resource group 'rg' is locked."],
-        fix: expect.stringContaining('validates before it sends anything')
+        fix: expect.stringContaining('validates before it sends anything') as unknown
       })
     ])
   })

@@ -72,11 +72,8 @@ function workspaceOf(input: BuildInput): ArmResource {
 }
 
 function storageAccountName(workspace: ArmResource): string {
-  return (
-    String(workspace.properties?.storageAccount ?? '')
-      .split('/')
-      .pop() ?? ''
-  )
+  const storageAccount = workspace.properties?.storageAccount
+  return typeof storageAccount === 'string' ? (storageAccount.split('/').pop() ?? '') : ''
 }
 
 const assetContainer: Defaults = () => ({
@@ -184,7 +181,7 @@ const DEFAULTS: Record<string, Defaults> = {
         credentials: { credentialsType: 'AccountKey' },
         datastoreType: 'AzureBlob',
         accountName: storageAccountName(workspace),
-        containerName: isDefault ? `azureml-blobstore-${workspace.properties?.workspaceId}` : compact(input.name, 63),
+        containerName: isDefault ? `azureml-blobstore-${String(workspace.properties?.workspaceId)}` : compact(input.name, 63),
         endpoint: 'core.windows.net',
         protocol: 'https',
         serviceDataAccessAuthIdentity: 'None'

@@ -6,7 +6,7 @@ import type { AzureSession } from '../../azure/session.js'
 export interface ReadContext {
   session: AzureSession
   /** Runs one read: not found is an answer (undefined); any other failure is recorded, and undefined. */
-  read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined>
+  read: <T>(what: string, fn: () => Promise<T>) => Promise<T | undefined>
 }
 
 /** A reader's reads, by key: each settles to its part of the inventory, or undefined when unread. */
