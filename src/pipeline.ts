@@ -2,17 +2,21 @@
 // Each stage returns a value; the outcome is built from them.
 
 import * as core from '@actions/core'
+import { judgeApproval } from './approval/judge.js'
+import { lookUpApprovedPlans, type ApprovalLookup } from './approval/lookup.js'
 import { signIn } from './auth/sign-in.js'
 import type { AzureSession } from './azure/session.js'
 import { Cancelled, type Cancellation } from './cancellation.js'
 import type { Inventory } from './inventory/inventory.js'
 import { nameRoles } from './inventory/probes.js'
 import { readInventory } from './inventory/read.js'
+import { publishPlan } from './report/plan-file.js'
 import { failedOutcome, type Outcome } from './report/run-report.js'
 import { armRefusalFindings } from './rules/arm-refusal.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
+import { planDocument, planRecord, type PlanRecord } from './rules/plan-document.js'
 import { essentialReadFailure } from './rules/read-failed.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
@@ -67,13 +71,16 @@ async function validate({ session, written }: Run, plan: Plan, operations: MoveO
 async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>): Promise<Outcome> {
   const { session, settings, cancellation } = run
   const operations = new MoveOperations(session, plan.request)
-  const validates = plan.decision === 'validate' || plan.decision === 'validate-and-move'
+  const validates = (plan.decision === 'validate' && settings.validate) || plan.decision === 'validate-and-move'
   const [validation, findings] = await cancellation.unlessCancelled(
     Promise.all([validates ? validate(run, plan, operations) : undefined, named])
   )
   if (plan.decision === 'blocked') return { result: 'blocked', findings }
   if (!validation) {
-    const note = 'ARM validation needs the target resource group and provider registrations that the move would create first.'
+    const note =
+      plan.decision === 'validate'
+        ? "Pending: validate is false, so ARM validates in the move's job, with the rights of the identity that moves."
+        : 'ARM validation needs the target resource group and provider registrations that the move would create first.'
     return { result: 'ready', findings, validation: { status: 'skipped', note } }
   }
   if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
@@ -91,9 +98,18 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>):
   return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
 }
 
+/** The approved plans' blockers, decided before anything is written; the log says what was enforced. */
+async function approvalRefusals(approval: Promise<ApprovalLookup>, plan: PlanRecord, settings: Settings): Promise<Finding[]> {
+  const { refusals, says } = judgeApproval(await approval, plan, settings.requireApprovedPlan)
+  core.info(says)
+  return refusals
+}
+
 /** Until the move is sent, a cancellation stops the run: each stage before it is raced against it. */
 export async function pipeline(settings: Settings, cancellation: Cancellation): Promise<Outcome> {
   const { unlessCancelled } = cancellation
+  // GitHub is asked for the approved plan while the sign-in and the preflight go on.
+  const approval = settings.mode === 'move' ? lookUpApprovedPlans(settings) : undefined
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
   const inventory = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
@@ -101,7 +117,11 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
   const context = ruleContext(settings)
   const plan = planMove(inventory, context)
-  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts }
+  const record = planRecord(planDocument(inventory, context, plan.request))
+  await publishPlan(record, settings.source.id)
+  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts, plan: record }
+  const refusals = approval ? await unlessCancelled(approvalRefusals(approval, record, settings)) : []
+  if (refusals.length) return { result: 'blocked', findings: [...refusals, ...plan.findings], counts, plan: record }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
     evaluateRules({ ...inventory, roleAssignments }, context)
@@ -111,5 +131,5 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named).catch((error: unknown) =>
     failedOutcome(error, plan.findings, written)
   )
-  return { ...outcome, counts }
+  return { ...outcome, counts, plan: record }
 }

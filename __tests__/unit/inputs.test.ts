@@ -21,7 +21,11 @@ const VALID: Record<string, string> = {
   'fail-on-warnings': 'false',
   'comment-on-pull-request': 'true',
   'github-token': '',
-  'allow-untrusted-trigger': 'false'
+  'allow-untrusted-trigger': 'false',
+  'allow-move-on-pull-request': 'false',
+  validate: 'true',
+  'require-approved-plan': 'auto',
+  'approved-plan-digest': ''
 }
 
 function reader(overrides: Record<string, string>): InputReader {
