@@ -90,7 +90,14 @@ export function githubRest(emu: Emulator, request: Request): Reply | undefined {
     if (typeof text !== 'string')
       return json(422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: DOCS })
     const user = token[1].toLowerCase() === 'ghs' ? BOT : PERSON
-    const comment = { id: 1000 + comments.length + 1, issue: Number(issueNumber), body: text, created_at: now, updated_at: now, user }
+    const comment = {
+      id: 1000 + comments.length + 1,
+      issue: Number(issueNumber),
+      body: text,
+      created_at: now,
+      updated_at: now,
+      user
+    }
     comments.push(comment)
     return json(201, render(emu, repo, comment))
   }

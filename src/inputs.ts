@@ -101,7 +101,10 @@ function timeoutMinutes(read: InputReader): number {
 function digest(read: InputReader): string {
   const raw = value(read, 'approved-plan-digest', false).toLowerCase()
   if (raw && !/^[0-9a-f]{64}$/.test(raw)) {
-    throw new InputError('approved-plan-digest', `${quote(raw)} is not a plan digest: the 64 hex characters of a dry run's plan-digest output`)
+    throw new InputError(
+      'approved-plan-digest',
+      `${quote(raw)} is not a plan digest: the 64 hex characters of a dry run's plan-digest output`
+    )
   }
   return raw
 }

@@ -44,17 +44,29 @@ describe('the plan digest', () => {
     ['a batch endpoint is added', { batchEndpoints: [{ name: 'nightly' }] }, {}],
     ['a job starts', { activeJobs: [{ name: 'train', jobType: 'Command', status: 'Running' }] }, {}],
     ['a lock is added', { locks: [{ id: LOCK, name: 'keep', level: 'CanNotDelete', scope: SOURCE_RG }] }, {}],
-    ['a provider is unregistered', { targetProviders: [{ namespace: 'Microsoft.Storage', registrationState: 'NotRegistered' }] }, {}],
+    [
+      'a provider is unregistered',
+      { targetProviders: [{ namespace: 'Microsoft.Storage', registrationState: 'NotRegistered' }] },
+      {}
+    ],
     [
       'a role assignment is added',
-      { roleAssignments: [{ id: `${WORKSPACE_ID}/providers/Microsoft.Authorization/roleAssignments/1`, principalId: 'p', roleDefinitionId: 'r' }] },
+      {
+        roleAssignments: [
+          { id: `${WORKSPACE_ID}/providers/Microsoft.Authorization/roleAssignments/1`, principalId: 'p', roleDefinitionId: 'r' }
+        ]
+      },
       {}
     ],
     ['a private endpoint connection is added', { privateEndpointConnections: [{ name: 'pe', status: 'Approved' }] }, {}],
     ['a datastore is added', { datastores: [] }, {}],
     ['the target group is gone', { targetResourceGroup: undefined }, {}],
     ['a read fails', { readFailures: [{ what: 'locks', code: 'AuthorizationFailed', message: 'no' }] }, {}],
-    ['an associated resource leaves the source group', { associatedResources: [{ kind: 'storageAccount', id: STORAGE_ID, inSourceGroup: false, sharedWith: [] }] }, {}],
+    [
+      'an associated resource leaves the source group',
+      { associatedResources: [{ kind: 'storageAccount', id: STORAGE_ID, inSourceGroup: false, sharedWith: [] }] },
+      {}
+    ],
     ['include-associated-resources changes', {}, { includeAssociatedResources: false }],
     ['create-target-resource-group changes', {}, { createTargetResourceGroup: true }],
     ['register-providers changes', {}, { registerProviders: true }],

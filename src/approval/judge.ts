@@ -46,10 +46,14 @@ export function judgeApproval(lookup: ApprovalLookup, live: PlanRecord, requirem
     }
   }
   const refusals = lookup.approved.filter(a => a.digest !== live.digest).map(a => changed(a, live))
-  if (refusals.length) return { refusals, says: `Approved plan: differs from this run's plan ${shortDigest(live.digest)}. ${notes}`.trim() }
+  if (refusals.length)
+    return { refusals, says: `Approved plan: differs from this run's plan ${shortDigest(live.digest)}. ${notes}`.trim() }
   if (lookup.approved.length) {
     const sources = lookup.approved.map(a => a.source).join(' and ')
-    return { refusals: [], says: `Approved plan: this run's plan ${shortDigest(live.digest)} is the one approved in ${sources}. ${notes}`.trim() }
+    return {
+      refusals: [],
+      says: `Approved plan: this run's plan ${shortDigest(live.digest)} is the one approved in ${sources}. ${notes}`.trim()
+    }
   }
   if (requirement === 'true') {
     return {

@@ -40,14 +40,21 @@ async function mergedPullRequest(octokit: Octokit, sha: string): Promise<number 
   return data.find(pr => pr.merged_at && pr.merge_commit_sha === sha)?.number
 }
 
-async function planComment(octokit: Octokit, number: number, settings: Settings, notes: string[]): Promise<ApprovedPlan | undefined> {
+async function planComment(
+  octokit: Octokit,
+  number: number,
+  settings: Settings,
+  notes: string[]
+): Promise<ApprovedPlan | undefined> {
   const { owner, repo } = github.context.repo
   const marker = commentMarker(settings.source.id)
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })
   const plans = comments.filter(c => c.body?.startsWith(marker))
   const trusted = plans.filter(c => isWorkflowBot(c.user))
   if (plans.length > trusted.length) {
-    notes.push(`Ignored ${plans.length - trusted.length} plan comment(s) on pull request #${number} not written by ${WORKFLOW_BOT}.`)
+    notes.push(
+      `Ignored ${plans.length - trusted.length} plan comment(s) on pull request #${number} not written by ${WORKFLOW_BOT}.`
+    )
   }
   const latest = trusted.sort((a, b) => a.updated_at.localeCompare(b.updated_at)).at(-1)
   if (!latest) {
@@ -55,7 +62,8 @@ async function planComment(octokit: Octokit, number: number, settings: Settings,
     return undefined
   }
   const plan = readPlanMarker(latest.body ?? '', settings.source.id)
-  if (!plan) notes.push(`The plan comment on pull request #${number} holds no readable plan (written by an older version, or edited).`)
+  if (!plan)
+    notes.push(`The plan comment on pull request #${number} holds no readable plan (written by an older version, or edited).`)
   return plan && { source: `pull request #${number}`, ...plan }
 }
 
@@ -63,7 +71,8 @@ async function planComment(octokit: Octokit, number: number, settings: Settings,
 export async function lookUpApprovedPlans(settings: Settings): Promise<ApprovalLookup> {
   const approved: ApprovedPlan[] = []
   const notes: string[] = []
-  if (settings.approvedPlanDigest) approved.push({ source: 'the input approved-plan-digest', digest: settings.approvedPlanDigest })
+  if (settings.approvedPlanDigest)
+    approved.push({ source: 'the input approved-plan-digest', digest: settings.approvedPlanDigest })
   if (settings.requireApprovedPlan === 'false') {
     notes.push('require-approved-plan is false: no pull request was looked up.')
     return { approved, notes }
@@ -73,7 +82,8 @@ export async function lookUpApprovedPlans(settings: Settings): Promise<ApprovalL
     notes.push(`A ${eventName} event merges no pull request; approved-plan-digest can name the approved plan.`)
     return { approved, notes }
   }
-  if (!settings.githubToken) return { approved, notes, error: 'no github-token to ask GitHub which pull request this commit merged' }
+  if (!settings.githubToken)
+    return { approved, notes, error: 'no github-token to ask GitHub which pull request this commit merged' }
   try {
     const octokit = github.getOctokit(settings.githubToken)
     const number = await mergedPullRequest(octokit, sha)
@@ -84,8 +94,12 @@ export async function lookUpApprovedPlans(settings: Settings): Promise<ApprovalL
     const plan = await planComment(octokit, number, settings, notes)
     return { approved: plan ? [...approved, plan] : approved, notes }
   } catch (error) {
-    const status = (error as { status?: unknown }).status
+    const { status } = error as { status?: unknown }
     const message = error instanceof Error ? error.message : String(error)
-    return { approved, notes, error: `GitHub answered ${status ?? 'no status'}: ${message}` }
+    return {
+      approved,
+      notes,
+      error: `GitHub answered ${typeof status === 'number' ? `HTTP ${status}` : 'no status'}: ${message}`
+    }
   }
 }

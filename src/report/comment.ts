@@ -73,7 +73,10 @@ function refusedComment(number: number, status: number): void {
     )
     return
   }
-  const why = head && base ? `the pull request comes from ${head}, a fork, whose token is read-only` : 'the token cannot write there, as for pull requests from forks, or the job lacks pull-requests: write'
+  const why =
+    head && base
+      ? `the pull request comes from ${head}, a fork, whose token is read-only`
+      : 'the token cannot write there, as for pull requests from forks, or the job lacks pull-requests: write'
   core.notice(`${lead}: ${why}. The plan is in the job summary.`)
 }
 

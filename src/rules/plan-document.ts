@@ -47,7 +47,9 @@ const low = (text: string | undefined) => (text ?? '').toLowerCase()
 const parts = (...values: Array<string | undefined | false>) => values.filter(Boolean).join(', ')
 
 function keyed<T>(items: readonly T[], key: (item: T) => string, value: (item: T) => string): Record<string, string> {
-  return Object.fromEntries(items.map(item => [key(item), value(item)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(
+    items.map((item): [string, string] => [key(item), value(item)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  )
 }
 
 /**
@@ -134,7 +136,11 @@ export function planDocument(inventory: Inventory, context: RuleContext, request
         inventory.datastores,
         d => d.name,
         d =>
-          parts(d.datastoreType, d.isDefault && 'default', low([d.subscriptionId, d.resourceGroup, d.accountName].filter(Boolean).join('/')))
+          parts(
+            d.datastoreType,
+            d.isDefault && 'default',
+            low([d.subscriptionId, d.resourceGroup, d.accountName].filter(Boolean).join('/'))
+          )
       ),
       'private endpoint connection': keyed(
         inventory.privateEndpointConnections,

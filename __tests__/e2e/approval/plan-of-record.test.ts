@@ -15,7 +15,13 @@ const MERGE_SHA = '7d1f0c3ab2e94f6d8a5b0c1e2f3a4b5c6d7e8f90'
 const PUSH = { name: 'push', payload: { ref: 'refs/heads/main', after: MERGE_SHA }, sha: MERGE_SHA }
 const PULL_REQUEST = {
   name: 'pull_request',
-  payload: { pull_request: { number: 42, head: { repo: { full_name: 'contoso/ml-platform' } }, base: { repo: { full_name: 'contoso/ml-platform' } } } }
+  payload: {
+    pull_request: {
+      number: 42,
+      head: { repo: { full_name: 'contoso/ml-platform' } },
+      base: { repo: { full_name: 'contoso/ml-platform' } }
+    }
+  }
 }
 /** A person's token: what it writes, a person wrote. */
 const PERSONAL_TOKEN = 'ghp_personalTokenOfOctocat000000000000000'
@@ -33,10 +39,14 @@ function postComment(emulator: Emulator, body: string, token: string): Promise<v
   const url = new URL('/repos/contoso/ml-platform/issues/42/comments', emulator.info.github)
   const ca = readFileSync(emulator.info.caFile)
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', ca, headers: { authorization: `token ${token}`, 'content-type': 'application/json' } }, res => {
-      res.resume()
-      res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))))
-    })
+    const req = request(
+      url,
+      { method: 'POST', ca, headers: { authorization: `token ${token}`, 'content-type': 'application/json' } },
+      res => {
+        res.resume()
+        res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))))
+      }
+    )
     req.on('error', reject)
     req.end(JSON.stringify({ body }))
   })
@@ -79,7 +89,9 @@ describe('plan on the pull request, move on the merge', () => {
     expect(move.outputs.result).toBe('moved')
     expect(move.exitCode).toBe(0)
     expect(move.outputs['plan-digest']).toBe(digest)
-    expect(move.stdout).toContain(`Approved plan: this run's plan ${digest.slice(0, 12)} is the one approved in pull request #42.`)
+    expect(move.stdout).toContain(
+      `Approved plan: this run's plan ${digest.slice(0, 12)} is the one approved in pull request #42.`
+    )
     const lookups = matching(await session.emulator.requests(), { service: 'github', method: 'GET', path: /^\/repos\// })
     expect(lookups.map(r => r.path)).toEqual([
       `/repos/contoso/ml-platform/commits/${MERGE_SHA}/pulls`,
@@ -98,7 +110,9 @@ describe('plan on the pull request, move on the merge', () => {
     await expectNothingWritten(session.emulator, move)
     const refusal = firstFinding(move)
     expect(refusal).toMatchObject({ rule: 'plan-changed', severity: 'blocker' })
-    expect(refusal.title).toMatch(/^The plan differs from the one approved in pull request #42: approved [0-9a-f]{12}, now [0-9a-f]{12}$/)
+    expect(refusal.title).toMatch(
+      /^The plan differs from the one approved in pull request #42: approved [0-9a-f]{12}, now [0-9a-f]{12}$/
+    )
     expect(refusal.items).toEqual(['compute `gpu-2` was added (AmlCompute, standard_nc6s_v3, succeeded)'])
     expect(move.summary).toContain('compute \\`gpu-2\\` was added')
   })

@@ -56,13 +56,15 @@ describe('pull-request comment', () => {
 /** A pull_request event whose head is in `head` and base in contoso/ml-platform. */
 const pullRequestFrom = (head: string) => ({
   name: 'pull_request',
-  payload: { pull_request: { number: 42, head: { repo: { full_name: head } }, base: { repo: { full_name: 'contoso/ml-platform' } } } }
+  payload: {
+    pull_request: { number: 42, head: { repo: { full_name: head } }, base: { repo: { full_name: 'contoso/ml-platform' } } }
+  }
 })
 
 describe('a comment refused with 403', () => {
   const session = emulatorFor('fork-pull-request')
 
-  it("from a fork (read-only token): a notice that names the fork, and the run goes on", async () => {
+  it('from a fork (read-only token): a notice that names the fork, and the run goes on', async () => {
     const run = await session.run({ event: pullRequestFrom('mallory/ml-platform') })
     expect(run.outputs.result).toBe('ready')
     expect(run.exitCode).toBe(0)
