@@ -17,7 +17,7 @@ interface ActionYaml {
 }
 
 /** The commit a run is on unless its event names one. */
-export const DEFAULT_SHA = '0000000000000000000000000000000000000001'
+const DEFAULT_SHA = '0000000000000000000000000000000000000001'
 
 /** The job's GITHUB_TOKEN in runs against the emulator (the emulator's GitHub accepts it). */
 export const GITHUB_TOKEN = 'ghs_emulatorJobToken000000000000000000000'

@@ -98,18 +98,27 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>):
   return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
 }
 
-/** The approved plans' blockers, decided before anything is written; the log says what was enforced. */
+/**
+ * The approved plans' blockers, decided before anything is written; a move's log says what was
+ * enforced. A dry run requires no approval, but one after the merge (the plan job the approver
+ * reads) stops when the plan is no longer the one approved: the move would refuse it anyway.
+ */
 async function approvalRefusals(approval: Promise<ApprovalLookup>, plan: PlanRecord, settings: Settings): Promise<Finding[]> {
-  const { refusals, says } = judgeApproval(await approval, plan, settings.requireApprovedPlan)
-  core.info(says)
-  return refusals
+  const lookup = await approval
+  const { refusals, says } = judgeApproval(lookup, plan, settings.requireApprovedPlan)
+  if (settings.mode === 'move') {
+    core.info(says)
+    return refusals
+  }
+  if (lookup.approved.length || lookup.error) core.info(says)
+  return refusals.filter(f => f.rule === 'plan-changed')
 }
 
 /** Until the move is sent, a cancellation stops the run: each stage before it is raced against it. */
 export async function pipeline(settings: Settings, cancellation: Cancellation): Promise<Outcome> {
   const { unlessCancelled } = cancellation
-  // GitHub is asked for the approved plan while the sign-in and the preflight go on.
-  const approval = settings.mode === 'move' ? lookUpApprovedPlans(settings) : undefined
+  // GitHub is asked for the approved plan (on a push only) while the sign-in and the preflight go on.
+  const approval = lookUpApprovedPlans(settings)
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
   const inventory = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
@@ -120,7 +129,7 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const record = planRecord(planDocument(inventory, context, plan.request))
   await publishPlan(record, settings.source.id)
   if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts, plan: record }
-  const refusals = approval ? await unlessCancelled(approvalRefusals(approval, record, settings)) : []
+  const refusals = await unlessCancelled(approvalRefusals(approval, record, settings))
   if (refusals.length) return { result: 'blocked', findings: [...refusals, ...plan.findings], counts, plan: record }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>

@@ -79,7 +79,8 @@ export async function lookUpApprovedPlans(settings: Settings): Promise<ApprovalL
   }
   const { eventName, sha } = github.context
   if (eventName !== 'push' || !sha) {
-    notes.push(`A ${eventName} event merges no pull request; approved-plan-digest can name the approved plan.`)
+    const what = eventName ? `A ${eventName} event` : 'A run without an event'
+    notes.push(`${what} merges no pull request; approved-plan-digest can name the approved plan.`)
     return { approved, notes }
   }
   if (!settings.githubToken)

@@ -106,6 +106,14 @@ describe('plan on the pull request, move on the merge', () => {
     // The world changes under the approved plan; the bot's comment stays on the pull request.
     await session.emulator.load('promotion-compute-added')
     await postComment(session.emulator, comment.body, GITHUB_TOKEN)
+    // The plan job after the merge already shows the approver that the plan changed.
+    const replan = await session.run({ event: PUSH })
+    expect(replan.exitCode).toBe(1)
+    expect(firstFinding(replan)).toMatchObject({
+      rule: 'plan-changed',
+      items: [expect.stringContaining('compute `gpu-2` was added')]
+    })
+    await session.emulator.clearRequests()
     const move = await moveOnMerge()
     await expectNothingWritten(session.emulator, move)
     const refusal = firstFinding(move)

@@ -47,7 +47,10 @@ describe('pull-request comment', () => {
     await session.emulator.clearRequests()
     const push = await session.run({ event: { name: 'push', payload: {} } })
     const off = await session.run({ inputs: { 'comment-on-pull-request': 'false' } })
-    expect(matching(await session.emulator.requests(), { path: /^\/repos\// })).toEqual([])
+    // A push looks for the pull request it merged (a read); nothing is written.
+    const requests = await session.emulator.requests()
+    expect(matching(requests, { service: 'github', method: 'POST', path: /^\/repos\// })).toEqual([])
+    expect(matching(requests, { service: 'github', method: 'PATCH' })).toEqual([])
     await expectNoSecrets(session.emulator, push)
     await expectNoSecrets(session.emulator, off)
   })
