@@ -23,6 +23,16 @@ export interface GithubSpec {
   tokenLifetimeSeconds?: number
   /** read: the job token cannot write comments (a pull request from a fork). Default write. */
   commentPermission?: 'read' | 'write'
+  /** Merged pull requests, for GET /repos/{repo}/commits/{sha}/pulls. */
+  pullRequests?: PullRequestSpec[]
+}
+
+export interface PullRequestSpec {
+  number: number
+  /** The commit the merge made on the base branch. */
+  mergeCommitSha: string
+  /** owner/name of the head repository; default the repository itself. */
+  headRepository?: string
 }
 
 export interface FederatedCredentialSpec {

@@ -6,11 +6,12 @@ import * as github from '@actions/github'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
 import { hasInvisible, quote } from './quote.js'
-import type { Auth, Mode, Settings } from './settings.js'
-import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
+import type { Auth, Mode, RequireApprovedPlan, Settings } from './settings.js'
+import { pullRequestMoveMessage, untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
 
 const MODES: readonly Mode[] = ['dry-run', 'move']
 const AUTHS: readonly Auth[] = ['oidc', 'azure-cli']
+const REQUIREMENTS: readonly RequireApprovedPlan[] = ['auto', 'true', 'false']
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const MAX_TIMEOUT_MINUTES = 240
 /** Inputs whose value a refusal never shows, not even in part. */
@@ -97,6 +98,17 @@ function timeoutMinutes(read: InputReader): number {
   return minutes
 }
 
+function digest(read: InputReader): string {
+  const raw = value(read, 'approved-plan-digest', false).toLowerCase()
+  if (raw && !/^[0-9a-f]{64}$/.test(raw)) {
+    throw new InputError(
+      'approved-plan-digest',
+      `${quote(raw)} is not a plan digest: the 64 hex characters of a dry run's plan-digest output`
+    )
+  }
+  return raw
+}
+
 /** Turns raw inputs into settings; pure, so every refusal is unit-tested without a runner. */
 export function parseSettings(read: InputReader, event?: TriggerEvent): Settings {
   const source = workspace(read)
@@ -138,6 +150,9 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   const mode = oneOf(read, 'mode', MODES)
   const untrusted = mode === 'move' && event ? untrustedTrigger(event) : undefined
   if (untrusted && !flag(read, 'allow-untrusted-trigger')) throw new Error(untrustedTriggerMessage(untrusted))
+  if (mode === 'move' && event?.eventName === 'pull_request' && !flag(read, 'allow-move-on-pull-request')) {
+    throw new Error(pullRequestMoveMessage())
+  }
 
   return {
     source,
@@ -154,7 +169,10 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     includeAssociatedResources: flag(read, 'include-associated-resources'),
     failOnWarnings: flag(read, 'fail-on-warnings'),
     commentOnPullRequest: flag(read, 'comment-on-pull-request'),
-    githubToken: value(read, 'github-token', false)
+    githubToken: value(read, 'github-token', false),
+    validate: flag(read, 'validate'),
+    requireApprovedPlan: oneOf(read, 'require-approved-plan', REQUIREMENTS),
+    approvedPlanDigest: digest(read)
   }
 }
 

@@ -2,17 +2,21 @@
 // Each stage returns a value; the outcome is built from them.
 
 import * as core from '@actions/core'
+import { judgeApproval } from './approval/judge.js'
+import { lookUpApprovedPlans, type ApprovalLookup } from './approval/lookup.js'
 import { signIn } from './auth/sign-in.js'
 import type { AzureSession } from './azure/session.js'
 import { Cancelled, type Cancellation } from './cancellation.js'
 import type { Inventory } from './inventory/inventory.js'
 import { nameRoles } from './inventory/probes.js'
 import { readInventory } from './inventory/read.js'
+import { publishPlan } from './report/plan-file.js'
 import { failedOutcome, type Outcome } from './report/run-report.js'
 import { armRefusalFindings } from './rules/arm-refusal.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
 import { planMove, requestFromInputs, sameRequest, type Plan } from './rules/plan.js'
+import { planDocument, planRecord, type PlanRecord } from './rules/plan-document.js'
 import { essentialReadFailure } from './rules/read-failed.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
@@ -69,9 +73,10 @@ interface EarlyValidation {
   outcome: Promise<ArmOutcome>
 }
 
-function validateEarly(session: AzureSession, context: RuleContext): EarlyValidation | undefined {
+function validateEarly(session: AzureSession, settings: Settings, context: RuleContext): EarlyValidation | undefined {
   const request = requestFromInputs(context)
-  if (!request) return undefined
+  // validate: false leaves a dry run's validation to the move's job.
+  if (!request || (settings.mode === 'dry-run' && !settings.validate)) return undefined
   const operations = new MoveOperations(session, request)
   return { operations, outcome: operations.validate({ pollIntervalMs: POLL_INTERVAL_MS }) }
 }
@@ -92,7 +97,7 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
   const { session, settings, cancellation } = run
   const sent = earlyAnswer(early, plan)
   const operations = sent?.operations ?? new MoveOperations(session, plan.request)
-  const validates = plan.decision === 'validate' || plan.decision === 'validate-and-move'
+  const validates = (plan.decision === 'validate' && settings.validate) || plan.decision === 'validate-and-move'
   const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
   const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
   // The preflight decides: an answer that arrives for a blocked workspace is reported, not acted on.
@@ -104,7 +109,10 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
     }
   }
   if (!validation) {
-    const note = 'ARM validation needs the target resource group and provider registrations that the move would create first.'
+    const note =
+      plan.decision === 'validate'
+        ? "Pending: validate is false, so ARM validates in the move's job, with the rights of the identity that moves."
+        : 'ARM validation needs the target resource group and provider registrations that the move would create first.'
     return { result: 'ready', findings, validation: { status: 'skipped', note } }
   }
   if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
@@ -122,19 +130,41 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
   return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
 }
 
+/**
+ * The approved plans' blockers, decided before anything is written; a move's log says what was
+ * enforced. A dry run requires no approval, but one after the merge (the plan job the approver
+ * reads) stops when the plan is no longer the one approved: the move would refuse it anyway.
+ */
+async function approvalRefusals(approval: Promise<ApprovalLookup>, plan: PlanRecord, settings: Settings): Promise<Finding[]> {
+  const lookup = await approval
+  const { refusals, says } = judgeApproval(lookup, plan, settings.requireApprovedPlan)
+  if (settings.mode === 'move') {
+    core.info(says)
+    return refusals
+  }
+  if (lookup.approved.length || lookup.error) core.info(says)
+  return refusals.filter(f => f.rule === 'plan-changed')
+}
+
 /** Until the move is sent, a cancellation stops the run: each stage before it is raced against it. */
 export async function pipeline(settings: Settings, cancellation: Cancellation): Promise<Outcome> {
   const { unlessCancelled } = cancellation
+  // GitHub is asked for the approved plan (on a push only) while the sign-in and the preflight go on.
+  const approval = lookUpApprovedPlans(settings)
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
   const context = ruleContext(settings)
   // Sent now, it saves the preflight's wave; should the plan's request differ, its answer is dropped.
-  const early = validateEarly(session, context)
+  const early = validateEarly(session, settings, context)
   const inventory = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
   )
   const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
   const plan = planMove(inventory, context)
-  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts }
+  const record = planRecord(planDocument(inventory, context, plan.request))
+  await publishPlan(record, settings.source.id)
+  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts, plan: record }
+  const refusals = await unlessCancelled(approvalRefusals(approval, record, settings))
+  if (refusals.length) return { result: 'blocked', findings: [...refusals, ...plan.findings], counts, plan: record }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
     evaluateRules({ ...inventory, roleAssignments }, context)
@@ -144,5 +174,5 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named, early).catch(
     (error: unknown) => failedOutcome(error, plan.findings, written)
   )
-  return { ...outcome, counts }
+  return { ...outcome, counts, plan: record }
 }

@@ -95,3 +95,15 @@ describe('providers', () => {
     expect(providersRule(inv, context())).toEqual([])
   })
 })
+
+describe('a provider the identity could not read', () => {
+  it('is not called unregistered: the read-failed warning reports it', () => {
+    const unread = inventory({
+      targetProviders: inventory().targetProviders.map(p =>
+        p.namespace === 'Microsoft.Storage' ? { namespace: p.namespace, registrationState: 'Unknown' } : p
+      ),
+      readFailures: [{ what: 'provider Microsoft.Storage', code: 'AuthorizationFailed', message: 'denied' }]
+    })
+    expect(providersRule(unread, context())).toEqual([])
+  })
+})

@@ -3,6 +3,7 @@
 import { Cancelled } from '../cancellation.js'
 import type { ContentCounts } from '../inventory/inventory.js'
 import type { Finding } from '../rules/finding.js'
+import type { PlanRecord } from '../rules/plan-document.js'
 import type { Mode, Settings } from '../settings.js'
 
 export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed' | 'cancelled'
@@ -28,6 +29,8 @@ export interface Outcome {
   move?: ArmStep
   /** Why the run failed, when it failed outside the findings (sign-in, an unexpected error). */
   error?: string
+  /** The plan and its digest, once the preflight made it. */
+  plan?: PlanRecord
 }
 
 export interface RunReport extends Outcome {

@@ -2,6 +2,7 @@
 
 import type { Finding } from '../rules/finding.js'
 import { contentRows } from './content.js'
+import { planSection } from './plan-section.js'
 import { code, escapeMarkdown as esc, table } from './markdown.js'
 import { blockers, type ArmStep, type Result, type RunReport } from './run-report.js'
 
@@ -18,7 +19,7 @@ function explanation(report: RunReport): string {
   switch (report.result) {
     case 'ready':
       return report.validation?.status === 'skipped'
-        ? 'The preflight found no blocker. ARM validation waits for the target the move would prepare first (below). Nothing was written: run with `mode: move` to move.'
+        ? 'The preflight found no blocker. ARM validation is pending (below). Nothing was written: run with `mode: move` to move.'
         : 'The preflight found no blocker and ARM validated the move. Nothing was written: run with `mode: move` to move.'
     case 'blocked':
       return `The move cannot start: ${blockers(report).length} blocker(s) below. Nothing was moved.`
@@ -115,6 +116,7 @@ export function renderSummary(report: RunReport): string {
     ...findings(report),
     ...armStep('ARM validation', report.validation),
     ...armStep('ARM move', report.move),
+    ...planSection(report),
     ...content(report),
     ...followUps(report),
     '> [!NOTE]\n> Moving an Azure Machine Learning workspace to another subscription is a public preview. ' +

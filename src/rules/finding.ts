@@ -47,6 +47,8 @@ export type FindingCode =
   | 'arm-move'
   | 'move-in-progress'
   | 'move-answer-lost'
+  | 'plan-changed'
+  | 'plan-not-approved'
 
 export interface Finding {
   /** Stable code of the rule (or ARM refusal) that produced it. */
