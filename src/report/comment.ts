@@ -62,23 +62,25 @@ export function startPlanComment(sourceWorkspaceId: string, token: string): Plan
   return { number, marker, octokit, existing }
 }
 
-export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<void> {
+/** Posts or updates the plan comment; its URL, when it was written. */
+export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<string | undefined> {
   const { number, marker, octokit } = comment
   if (!octokit) {
     core.notice('No github-token: the plan is in the job summary only.')
-    return
+    return undefined
   }
   const { owner, repo } = github.context.repo
   const body = `${marker}\n${fitComment(renderSummary(report))}`
   try {
     const existing = await comment.existing
     if (existing !== undefined) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
-      core.info(`Updated the plan comment on pull request #${number}.`)
-    } else {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
-      core.info(`Commented the plan on pull request #${number}.`)
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
+      core.info(`Updated the plan comment on pull request #${number}: ${data.html_url}`)
+      return data.html_url
     }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
+    core.info(`Commented the plan on pull request #${number}: ${data.html_url}`)
+    return data.html_url
   } catch (error) {
     const status = (error as { status?: unknown }).status
     if (status === 403 || status === 404) {
@@ -86,8 +88,9 @@ export async function commentOnPullRequest(report: RunReport, comment: PlanComme
       core.notice(
         `Could not comment on pull request #${number} (HTTP ${status}): the token cannot write there, as for pull requests from forks. The plan is in the job summary.`
       )
-      return
+      return undefined
     }
     core.warning(`Could not comment on pull request #${number}: ${error instanceof Error ? error.message : String(error)}`)
+    return undefined
   }
 }

@@ -1,13 +1,21 @@
 // Role assignments at the workspace scope are not moved.
 
 import type { Rule } from './finding.js'
-import { count, isAre } from './format.js'
+import { count, isAre, shellArg } from './format.js'
 
 export const roleAssignmentsRule: Rule = ({ roleAssignments }, context) => {
   if (!roleAssignments.length) return []
   const items = roleAssignments.map(
     ({ principalId, principalType, roleName, roleDefinitionId }) =>
       `${principalId} (${principalType ?? 'unknown type'}) — ${roleName ?? roleDefinitionId}`
+  )
+  const commands = roleAssignments.map(({ principalId, principalType, roleName, roleDefinitionId }) =>
+    [
+      `az role assignment create --assignee-object-id ${shellArg(principalId)}`,
+      ...(principalType ? [`--assignee-principal-type ${shellArg(principalType)}`] : []),
+      // A role definition ID works where the name could not be read.
+      `--role ${shellArg(roleName ?? roleDefinitionId.split('/').pop()!)} --scope ${context.targetWorkspaceId}`
+    ].join(' ')
   )
   return [
     {
@@ -16,8 +24,9 @@ export const roleAssignmentsRule: Rule = ({ roleAssignments }, context) => {
       title: `${count(roleAssignments.length, 'role assignment')} on the workspace ${isAre(roleAssignments.length)} not moved`,
       items,
       followUp: {
-        title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${context.targetWorkspaceId}`,
-        items
+        title: 'Recreate the role assignments on the moved workspace (the move removes them)',
+        items,
+        commands
       }
     }
   ]

@@ -4,7 +4,8 @@
 import { ResourceManagementClient } from '@azure/arm-resources'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { armErrorFrom, classify, type ArmError } from '../azure/arm-error.js'
-import { ArmCapture, MOVE_OUTCOME_UNKNOWN } from '../azure/capture.js'
+import * as core from '@actions/core'
+import { ArmCapture, MOVE_OUTCOME_UNKNOWN, type ArmExchange } from '../azure/capture.js'
 import { clientOptions } from '../azure/client-options.js'
 import type { AzureSession } from '../azure/session.js'
 import type { MoveRequest } from '../rules/plan.js'
@@ -29,6 +30,13 @@ interface Poller {
   pollUntilDone(): Promise<void>
 }
 
+/** What identifies an accepted move while it runs: for a support request, and to follow it by hand. */
+export interface MoveHandle {
+  correlationId?: string
+  operationUrl?: string
+  resources: string[]
+}
+
 export interface WaitOptions {
   abortSignal?: AbortSignal
   /** Poll interval when ARM sends no Retry-After. */
@@ -42,7 +50,8 @@ export class MoveOperations {
   // Its own client, so that no concurrent read overwrites what the capture holds.
   constructor(
     { credential, cloud }: AzureSession,
-    readonly request: MoveRequest
+    readonly request: MoveRequest,
+    private readonly onMoveAccepted?: (handle: MoveHandle) => void
   ) {
     this.client = new ResourceManagementClient(credential, request.sourceSubscriptionId, clientOptions(cloud))
     this.client.pipeline.addPolicy(this.capture.policy, { afterPhase: 'Retry' })
@@ -80,6 +89,7 @@ export class MoveOperations {
     isMove: boolean
   ): Promise<ArmOutcome> {
     this.capture.reset()
+    this.capture.onStarted = isMove ? exchange => this.accepted(exchange) : undefined
     const { abortSignal } = options
     try {
       const poller = start({ abortSignal })
@@ -101,6 +111,15 @@ export class MoveOperations {
       const armError = last?.error ?? armErrorFrom(error)
       return { status: 'failed', error: armError, httpStatus: last?.status, ...this.ids() }
     }
+  }
+
+  /** ARM took the move (its 202): the handle goes to the log at once, before the first poll. */
+  private accepted({ correlationId, operationUrl }: ArmExchange): void {
+    const { resources } = this.request
+    core.info(
+      `ARM accepted the move. Correlation ID: ${correlationId ?? 'none'}. Operation: ${operationUrl ?? 'none'}. Resources (${resources.length}): ${resources.join(', ')}`
+    )
+    this.onMoveAccepted?.({ correlationId, operationUrl, resources })
   }
 
   private ids(): { correlationId?: string; operationUrl?: string } {
