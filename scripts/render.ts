@@ -28,10 +28,13 @@ const ALERT_ICONS: Record<string, string> = { NOTE: 'ℹ️', TIP: '💡', IMPOR
 
 /** GitHub turns a block quote opening with [!KIND] into an alert; cmark-gfm leaves it a quote. */
 function alerts(html: string): string {
-  return html.replace(/<blockquote>\n<p>\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\n?([\s\S]*?)<\/blockquote>/g, (_, kind: string, rest: string) => {
-    const title = kind[0] + kind.slice(1).toLowerCase()
-    return `<div class="markdown-alert markdown-alert-${kind.toLowerCase()}"><p class="markdown-alert-title">${ALERT_ICONS[kind]} ${title}</p><p>${rest}</div>`
-  })
+  return html.replace(
+    /<blockquote>\n<p>\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\n?([\s\S]*?)<\/blockquote>/g,
+    (_, kind: string, rest: string) => {
+      const title = kind[0] + kind.slice(1).toLowerCase()
+      return `<div class="markdown-alert markdown-alert-${kind.toLowerCase()}"><p class="markdown-alert-title">${ALERT_ICONS[kind]} ${title}</p><p>${rest}</div>`
+    }
+  )
 }
 
 function page(body: string, comment: boolean): string {
@@ -62,7 +65,11 @@ async function main(): Promise<void> {
     const run = await runAction({
       inputs,
       emulator: emulator.info,
-      env: { GITHUB_RUN_ID: '7301942215', GITHUB_ACTOR: 'platform-reviewer', GITHUB_SHA: '3f9c2d1e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e' }
+      env: {
+        GITHUB_RUN_ID: '7301942215',
+        GITHUB_ACTOR: 'platform-reviewer',
+        GITHUB_SHA: '3f9c2d1e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e'
+      }
     })
     summary = run.summary
     comment = (await emulator.state()).comments.at(-1)?.body ?? ''
@@ -73,7 +80,15 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
   try {
     const name = [scenario, ...rest.map(arg => arg.replace(/[^A-Za-z0-9]+/g, '-'))].join('-')

@@ -52,7 +52,11 @@ describe('headline', () => {
   const blocker = (permanent?: boolean): Finding => ({ rule: 'computes', severity: 'blocker', title: 'B', items: [], permanent })
 
   it.each<[string, Partial<RunReport>, string]>([
-    ['blocked, with the permanent ones counted', { findings: [blocker(true), blocker()] }, '⛔ w cannot move — 2 blockers, 1 permanent'],
+    [
+      'blocked, with the permanent ones counted',
+      { findings: [blocker(true), blocker()] },
+      '⛔ w cannot move — 2 blockers, 1 permanent'
+    ],
     ['validated', { result: 'ready', validation: { status: 'succeeded' } }, '✅ w can move: ARM validated it'],
     [
       'a warning over a validated move',
@@ -61,7 +65,11 @@ describe('headline', () => {
     ],
     [
       'validation pending on the target the move creates',
-      { result: 'ready', validation: { status: 'skipped' }, plan: { resources: ['x'], createResourceGroup: 'b', registerProviders: [] } },
+      {
+        result: 'ready',
+        validation: { status: 'skipped' },
+        plan: { resources: ['x'], createResourceGroup: 'b', registerProviders: [] }
+      },
       '☑️ w passed the preflight — ARM validation pending (the target group b does not exist yet: the move prepares the target first)'
     ],
     ['moved', { result: 'moved' }, '✅ w moved'],
@@ -88,8 +96,22 @@ describe('the summary a reviewer reads', () => {
     const summary = renderSummary({
       ...base,
       findings: [
-        { rule: 'computes', severity: 'blocker', title: 'Computes', items: ['cpu'], fix: 'Delete them.', commands: ['az ml compute delete --name cpu'] },
-        { rule: 'encryption', severity: 'blocker', title: 'Customer-managed key', items: [], fix: 'Create a new workspace.', permanent: true }
+        {
+          rule: 'computes',
+          severity: 'blocker',
+          title: 'Computes',
+          items: ['cpu'],
+          fix: 'Delete them.',
+          commands: ['az ml compute delete --name cpu']
+        },
+        {
+          rule: 'encryption',
+          severity: 'blocker',
+          title: 'Customer-managed key',
+          items: [],
+          fix: 'Create a new workspace.',
+          permanent: true
+        }
       ]
     })
     expect(summary.indexOf('> [!CAUTION]')).toBeLessThan(summary.indexOf('Computes'))
@@ -101,8 +123,18 @@ describe('the summary a reviewer reads', () => {
   it('gives filled-in commands one per line in a collapsed sh block', () => {
     const summary = renderSummary({
       ...base,
-      findings: [{ rule: 'computes', severity: 'blocker', title: 'Computes', items: ['a', 'b'], commands: ['az one --name a', 'az one --name b'] }]
+      findings: [
+        {
+          rule: 'computes',
+          severity: 'blocker',
+          title: 'Computes',
+          items: ['a', 'b'],
+          commands: ['az one --name a', 'az one --name b']
+        }
+      ]
     })
-    expect(summary).toContain('<details><summary>Commands that clear them (2), filled in</summary>\n\n```sh\n# computes\naz one --name a\naz one --name b\n```')
+    expect(summary).toContain(
+      '<details><summary>Commands that clear them (2), filled in</summary>\n\n```sh\n# computes\naz one --name a\naz one --name b\n```'
+    )
   })
 })

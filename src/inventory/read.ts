@@ -38,7 +38,14 @@ function recorder(failures: ReadFailure[]): ReadContext['read'] {
 /** What the workspace holds, as the inventory keeps it: the lists, and the content table's counts. */
 export type ContentPart = Pick<
   Inventory,
-  'computes' | 'onlineEndpoints' | 'batchEndpoints' | 'activeJobs' | 'datastores' | 'privateEndpointConnections' | 'roleAssignments' | 'counts'
+  | 'computes'
+  | 'onlineEndpoints'
+  | 'batchEndpoints'
+  | 'activeJobs'
+  | 'datastores'
+  | 'privateEndpointConnections'
+  | 'roleAssignments'
+  | 'counts'
 >
 
 function contentPart(got: Partial<Content & Access>, datastores: Inventory['datastores']): ContentPart {
@@ -72,7 +79,11 @@ function contentPart(got: Partial<Content & Access>, datastores: Inventory['data
  */
 export async function readContentAtTarget(session: AzureSession): Promise<ContentPart & { readFailures: ReadFailure[] }> {
   const failures: ReadFailure[] = []
-  const there: AzureSession = { ...session, source: session.target, clients: { ...session.clients, source: session.clients.target } }
+  const there: AzureSession = {
+    ...session,
+    source: session.target,
+    clients: { ...session.clients, source: session.clients.target }
+  }
   const context: ReadContext = { session: there, read: recorder(failures) }
   const { privateEndpointConnections, roleAssignments } = readAccess(context)
   const got = await settleByKey({ ...readContent(context), privateEndpointConnections, roleAssignments })

@@ -50,15 +50,12 @@ export function headline(report: RunReport, plain = false): string {
     case 'moved':
       return warned ? `⚠️ ${name} moved — ${needs(warned, 'a look')}` : `✅ ${name} moved`
     case 'already-moved':
-      return warned
-        ? `⚠️ ${name} is already in the target — ${needs(warned, 'a look')}`
-        : `✅ ${name} is already in the target`
+      return warned ? `⚠️ ${name} is already in the target — ${needs(warned, 'a look')}` : `✅ ${name} is already in the target`
     case 'failed':
       if (move?.status === 'still-running') return `⏳ ${name} is still moving in Azure — this job stopped waiting`
       if (report.findings.some(f => f.rule === 'move-answer-lost'))
         return `❌ ${name}: the move may be running — its answer was lost`
-      if (report.findings.some(f => f.rule === 'half-moved'))
-        return `❌ ${name}: move failed — now split across subscriptions`
+      if (report.findings.some(f => f.rule === 'half-moved')) return `❌ ${name}: move failed — now split across subscriptions`
       if (move?.status === 'failed') return `❌ ${name}: move failed — nothing moved`
       if (move?.status === 'succeeded') return `❌ ${name}: ARM moved it, but it does not answer at its new ID`
       return `❌ ${name}: the run failed — the move was not sent`
@@ -102,7 +99,10 @@ function planLine(report: RunReport): string[] {
   ].filter(Boolean)
   const prepares = first.length ? `first ${first.join(' and ')}, then ` : ''
   const n = plural(plan.resources.length, 'resource')
-  if (report.result === 'moved') return [`**Moved:** one request moved ${n}: ${resourceNames(plan.resources)}.`]
+  if (report.result === 'moved')
+    return [
+      `**Moved:** ${prepares.replace('creates', 'created').replace('registers', 'registered')}one request moved ${n}: ${resourceNames(plan.resources)}.`
+    ]
   const verb = report.result === 'failed' ? 'was sent to move' : 'moves'
   return [
     `**Plan:** on move, ${prepares}one request ${verb} ${n}: ${resourceNames(plan.resources)}; ARM locks both resource groups for up to 4 h.`
@@ -319,13 +319,17 @@ export function renderSummary(report: RunReport): string {
 
 /** The move's handle the moment ARM accepts it: a job cut off before its end still shows how to follow the move. */
 export function renderMoveAccepted(sourceWorkspaceId: string, handle: MoveHandle): string {
-  return [
-    `## ⏳ ${esc(nameOf(sourceWorkspaceId))} is moving — ARM accepted the move`,
-    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. ARM holds both resource groups until the move ends (at most 4 h). This job replaces this summary when it ends.`,
+  return (
     [
-      ...(handle.correlationId ? [`- Correlation ID (for a support request): ${code(handle.correlationId)}`] : []),
-      `- Resources (${handle.resources.length}): ${resourceNames(handle.resources)}`
-    ].join('\n'),
-    ...(handle.operationUrl ? ['Follow it (the URL needs a token, which `az rest` brings):', followCommand(handle.operationUrl)] : [])
-  ].join('\n\n') + '\n'
+      `## ⏳ ${esc(nameOf(sourceWorkspaceId))} is moving — ARM accepted the move`,
+      `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. ARM holds both resource groups until the move ends (at most 4 h). This job replaces this summary when it ends.`,
+      [
+        ...(handle.correlationId ? [`- Correlation ID (for a support request): ${code(handle.correlationId)}`] : []),
+        `- Resources (${handle.resources.length}): ${resourceNames(handle.resources)}`
+      ].join('\n'),
+      ...(handle.operationUrl
+        ? ['Follow it (the URL needs a token, which `az rest` brings):', followCommand(handle.operationUrl)]
+        : [])
+    ].join('\n\n') + '\n'
+  )
 }

@@ -1,6 +1,7 @@
 // ARM's refusal, as findings: each error of the unfolded tree that says something becomes a blocker.
 
 import { flattenArmError, type ArmError } from '../azure/arm-error.js'
+import { nameOf } from '../azure/ids.js'
 import type { Finding } from './finding.js'
 
 /** What to do for the codes users meet most often. */
@@ -71,6 +72,10 @@ function rootCauseFirst(error: ArmError, depth = 0): Array<{ error: ArmError; de
 
 const onTarget = (e: ArmError) => `${e.code}${e.target ? ` on ${e.target}` : ''}`
 
+/** The title names the target by its name; the items keep its full ID. */
+const short = (e: ArmError) =>
+  `${e.code}${e.target ? ` on ${e.target.startsWith('/subscriptions/') ? nameOf(e.target) : e.target}` : ''}`
+
 /**
  * ARM's refusal as one blocker named after its root cause (the deepest error), each error of the
  * tree an item, root cause first, and the hint of the deepest error that has one.
@@ -85,7 +90,7 @@ export function armRefusalFindings(error: ArmError, stage: 'validation' | 'move'
     {
       rule: stage === 'validation' ? 'arm-validation' : 'arm-move',
       severity: 'blocker',
-      title: `ARM refused the ${stage}: ${onTarget(speaking[0] ?? error)}`,
+      title: `ARM refused the ${stage}: ${short(speaking[0] ?? error)}`,
       items: speaking.map(e => `${onTarget(e)}: ${e.message || '(no message)'}`),
       fix: speaking.map(e => armHint(e.code)).find(Boolean)
     }

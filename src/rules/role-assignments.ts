@@ -3,7 +3,24 @@
 import type { Rule } from './finding.js'
 import { count, isAre, shellArg } from './format.js'
 
-export const roleAssignmentsRule: Rule = ({ roleAssignments }, context) => {
+export const roleAssignmentsRule: Rule = ({ roleAssignments, workspace, workspaceAtTarget }, context) => {
+  // Moved by an earlier run: the move removed the assignments at the workspace's scope, and only
+  // that run could list them. Said, so that the follow-up is not silently lost.
+  if (!roleAssignments.length && !workspace && workspaceAtTarget) {
+    return [
+      {
+        rule: 'role-assignments',
+        severity: 'info',
+        title: 'The move removed the role assignments on the workspace; an earlier run moved it',
+        items: [],
+        followUp: {
+          title:
+            'Recreate the role assignments the workspace had: the summary or JSON report of the run that sent the move lists them, with the commands (this run can no longer read them)',
+          items: []
+        }
+      }
+    ]
+  }
   if (!roleAssignments.length) return []
   const items = roleAssignments.map(
     ({ principalId, principalType, roleName, roleDefinitionId }) =>
