@@ -7,7 +7,7 @@
 // Build first (npm run build): it runs dist/index.js.
 
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -37,9 +37,16 @@ function alerts(html: string): string {
   )
 }
 
+/** GitHub marks task lists with classes its CSS styles (no bullet); cmark-gfm gives bare checkboxes. */
+function taskLists(html: string): string {
+  return html
+    .replace(/<li><input type="checkbox"/g, '<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox"')
+    .replace(/<ul>\n(?=<li class="task-list-item">)/g, '<ul class="contains-task-list">\n')
+}
+
 function page(body: string, comment: boolean): string {
   const css = readFileSync(join(ROOT, 'node_modules', 'github-markdown-css', 'github-markdown-light.css'), 'utf8')
-  const markdown = `<article class="markdown-body">${alerts(toHtml(body))}</article>`
+  const markdown = `<article class="markdown-body">${taskLists(alerts(toHtml(body)))}</article>`
   // A comment sits in GitHub's timeline box under a header; the summary fills the page.
   const content = comment
     ? `<div class="comment"><div class="header"><b>github-actions</b> <span>bot commented</span></div><div class="inner">${markdown}</div></div>`
@@ -101,7 +108,6 @@ async function main(): Promise<void> {
         continue
       }
       const file = join(OUT, `${name}-${kind}`)
-      writeFileSync(`${file}.md`, markdown)
       const tab = await browser.newPage({ viewport: { width: WIDTH, height: 100 } })
       await tab.setContent(page(markdown, kind === 'comment'))
       const height = await tab.evaluate(() => document.documentElement.scrollHeight)

@@ -81,7 +81,9 @@ function moveAccepted(settings: Settings): (handle: MoveHandle) => void {
 }
 
 async function validate(session: AzureSession, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
-  if (plan.decision === 'validate-and-move')
+  const { createResourceGroup, registerProviders } = plan.preparation
+  // No empty group in the log when the target needs nothing.
+  if (plan.decision === 'validate-and-move' && (createResourceGroup || registerProviders.length))
     await core.group('Prepare the target', () => prepareTarget(session, plan.preparation))
   return core.group('ARM: validate the move', async () => {
     const outcome = await operations.validate({ pollIntervalMs: POLL_INTERVAL_MS })
@@ -122,6 +124,8 @@ async function validateAndMove(
   // Reported where it is now: read again, its content at the target, the split looked at afresh.
   const now = await core.group('Read the moved workspace at the target', async () => {
     const after = await withContentAtTarget(session, await readInventory(session), before)
+    const { datastores, jobs, models } = after.counts
+    core.info(`At the target: ${datastores} datastore(s), ${jobs} job(s), ${models} model(s).`)
     return { ...after, roleAssignments: await nameRoles(session, after.roleAssignments) }
   })
   const findingsNow = afterTheMove(evaluateRules(now, context))

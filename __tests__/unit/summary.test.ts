@@ -92,18 +92,20 @@ describe('headline', () => {
 })
 
 describe('the summary a reviewer reads', () => {
+  const computes = (commands: string[]): Finding => ({
+    rule: 'computes',
+    severity: 'blocker',
+    title: 'Computes',
+    items: ['cpu'],
+    fix: 'Delete them.',
+    commands
+  })
+
   it('puts permanent blockers first in a caution, and the others out of sight with no commands', () => {
     const summary = renderSummary({
       ...base,
       findings: [
-        {
-          rule: 'computes',
-          severity: 'blocker',
-          title: 'Computes',
-          items: ['cpu'],
-          fix: 'Delete them.',
-          commands: ['az ml compute delete --name cpu']
-        },
+        computes(['az ml compute delete --name cpu']),
         {
           rule: 'encryption',
           severity: 'blocker',
@@ -123,15 +125,7 @@ describe('the summary a reviewer reads', () => {
   it('gives filled-in commands one per line in a collapsed sh block', () => {
     const summary = renderSummary({
       ...base,
-      findings: [
-        {
-          rule: 'computes',
-          severity: 'blocker',
-          title: 'Computes',
-          items: ['a', 'b'],
-          commands: ['az one --name a', 'az one --name b']
-        }
-      ]
+      findings: [computes(['az one --name a', 'az one --name b'])]
     })
     expect(summary).toContain(
       '<details><summary>Commands that clear them (2), filled in</summary>\n\n```sh\n# computes\naz one --name a\naz one --name b\n```'

@@ -36,6 +36,16 @@ export function shellBlock(lines: string[]): string {
   return ['```sh', ...safe, '```'].join('\n')
 }
 
+/**
+ * Text kept exactly as written, line breaks and indentation included (YAML pastes as valid YAML): a
+ * fence renders nothing inside it as markup, and is longer than any run of backticks in the text.
+ */
+export function textBlock(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}text\n${text.replace(/\r\n?/g, '\n')}\n${fence}`
+}
+
 /** A collapsed section: GitHub renders `<details>` closed until clicked; blank lines keep the markdown inside. */
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`

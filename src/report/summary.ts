@@ -7,7 +7,7 @@ import { nameOf, scopeOf } from '../azure/ids.js'
 import type { Finding } from '../rules/finding.js'
 import type { MoveHandle } from '../writes/operations.js'
 import { contentRows } from './content.js'
-import { code, details, escapeMarkdown as esc, shellBlock, table } from './markdown.js'
+import { code, details, escapeMarkdown as esc, shellBlock, table, textBlock } from './markdown.js'
 import { blockers, warnings, type ArmStep, type RunReport } from './run-report.js'
 
 const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`
@@ -133,7 +133,8 @@ function alerts(report: RunReport): string[] {
     else lines.pop()
     parts.push(quote(['[!CAUTION]', ...lines]))
   }
-  const warned = warnings(report)
+  // A failure page already leads with the split: not said twice.
+  const warned = warnings(report).filter(f => !(report.result === 'failed' && f.rule === 'half-moved'))
   if (warned.length) {
     const lines = warned.flatMap(f => [
       `**${esc(f.title)}.**${f.fix ? ` ${esc(f.fix)}` : ''}`,
@@ -151,7 +152,8 @@ function blockerTable(report: RunReport): string[] {
   const rows = blockers(report).filter(f => !f.permanent)
   if (!rows.length) return []
   const cell = (f: Finding) => [`**${esc(f.title)}**`, ...inlineItems(f.items)].join('<br>')
-  const todo = (f: Finding) => [f.fix ? esc(f.fix) : '', f.commands?.length ? '_Commands below._' : ''].filter(Boolean).join(' ')
+  const todo = (f: Finding) =>
+    [f.fix ? esc(f.fix) : 'The message says why.', f.commands?.length ? '_Commands below._' : ''].filter(Boolean).join(' ')
   const body = table(
     ['Blocker', 'What to do'],
     rows.map(f => [cell(f), todo(f)])
@@ -223,7 +225,8 @@ function followUps(report: RunReport): string[] {
   const blocks = withFollowUp.map(f => {
     const up = f.followUp!
     const lines = [`- [ ] **${esc(up.title)}**`, ...items(up.items)]
-    if (up.commands?.length) lines.push('', shellBlock(up.commands).replace(/^/gm, '  '))
+    // No blank line before it: the checklist stays tight.
+    if (up.commands?.length) lines.push(shellBlock(up.commands).replace(/^/gm, '  '))
     return lines.join('\n')
   })
   const moved = report.result === 'moved' || report.result === 'already-moved'
@@ -257,6 +260,21 @@ function armStep(report: RunReport, title: string, step: ArmStep | undefined): s
   return [details(`${title}: ${step.status}`, lines.join('\n'))]
 }
 
+/** The split's items ("In the target: id", …) as one line per place, by name. */
+function whereEach(report: RunReport, splitItems: string[]): string[] {
+  const target = place(report.place?.targetSubscription, report.targetWorkspaceId)
+  const source = place(report.place?.sourceSubscription, report.sourceWorkspaceId)
+  const places: Array<[string, string]> = [
+    ['In the target: ', `In ${target}`],
+    ['No longer in the source resource group (moved, or deleted): ', 'Gone from the source group (moved, or deleted)'],
+    ['Still in the source: ', `Still in ${source}`]
+  ]
+  return places.flatMap(([prefix, label]) => {
+    const ids = splitItems.filter(i => i.startsWith(prefix)).map(i => i.slice(prefix.length))
+    return ids.length ? [`- **${label}:** ${resourceNames(ids)}`] : []
+  })
+}
+
 /** Failure pages lead with where things are now and the single next action. */
 function whereNow(report: RunReport): string[] {
   if (report.result !== 'failed') return []
@@ -264,7 +282,7 @@ function whereNow(report: RunReport): string[] {
   const split = report.findings.find(f => f.rule === 'half-moved')
   const lines: string[] = []
   if (split) {
-    lines.push('**Where things are now:**', ...split.items.map(i => `- ${esc(i)}`), '')
+    lines.push('**Where things are now:**', ...whereEach(report, split.items), '')
     lines.push('**Next:** re-run this job: it moves only what is left.')
   } else if (move?.status === 'still-running') {
     lines.push(
@@ -291,7 +309,7 @@ function whereNow(report: RunReport): string[] {
   } else {
     lines.push('**Where things are now:** nothing moved: safe to re-run once the error below is fixed.')
   }
-  if (report.error) lines.push('', ...report.error.split('\n').map(l => `> ${esc(l)}`))
+  if (report.error) lines.push('', textBlock(report.error))
   return [lines.join('\n')]
 }
 

@@ -37,7 +37,10 @@ describe('after a move that failed partway', () => {
     expect(headline).toBe('## ❌ ml-ws-test: move failed — now split across subscriptions')
     expect(where).toBe('**Where things are now:**')
     expect(run.summary).toContain('**Next:** re-run this job: it moves only what is left.')
-    expect(run.summary.indexOf('Still in the source:')).toBeLessThan(run.summary.indexOf('| Blocker |'))
+    expect(run.summary).toContain(
+      '- **In ML Production / ml-prod-rg:** ml-ws-test, mlwsteststorage, mlwstestacr\n- **Still in ML Test / ml-test-rg:** ml-ws-test-kv, ml-ws-test-insights'
+    )
+    expect(run.summary.indexOf('Still in ML Test')).toBeLessThan(run.summary.indexOf('| Blocker |'))
   })
 
   it('the re-run that finishes it reports the workspace at the target: counts, follow-ups, no split', async () => {
