@@ -128,7 +128,9 @@ async function validateAndMove(
     core.info(`At the target: ${datastores} datastore(s), ${jobs} job(s), ${models} model(s).`)
     return { ...after, roleAssignments: await nameRoles(session, after.roleAssignments) }
   })
-  const findingsNow = afterTheMove(evaluateRules(now, context))
+  // What the move broke stays said: the other workspaces still point at the shared resources it moved.
+  const broken = findings.filter(f => f.rule === 'associated-resources-shared')
+  const findingsNow = [...broken, ...afterTheMove(evaluateRules(now, context))]
   return { ...moved, validation: validated, counts: now.counts, findings: [...findingsNow, ...moved.findings] }
 }
 

@@ -105,3 +105,15 @@ describe('after a timeout', () => {
     expect(run.summary).toContain('Recreate the role assignments the workspace had')
   })
 })
+
+describe('after a move that took shared resources along', () => {
+  const session = emulatorFor('warning-associated-shared', { mode: 'move' })
+
+  it('still says what it broke: no ✅ above the shared-resource warning', async () => {
+    const { emulator, inputs } = session
+    const run = await runAction({ inputs, emulator: emulator.info })
+    expect(run.outputs.result).toBe('moved')
+    expect(rules(run)).toContain('associated-resources-shared')
+    expect(run.summary.split('\n')[0]).toMatch(/^## ⚠️ ml-ws-test moved — \d+ warnings? needs? a look$/)
+  })
+})
