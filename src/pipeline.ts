@@ -1,5 +1,5 @@
-// The pipeline: sign in → inventory → plan → (prepare the target →) validate → move → confirm.
-// Each stage returns a value; the outcome is built from them.
+// The pipeline: sign in → inventory → plan → (approval →) (prepare the target →) validate → move →
+// confirm. Each stage returns a value; the outcome is built from them.
 
 import * as core from '@actions/core'
 import { judgeApproval } from './approval/judge.js'
@@ -11,17 +11,20 @@ import type { Inventory } from './inventory/inventory.js'
 import { nameRoles } from './inventory/probes.js'
 import { readInventory } from './inventory/read.js'
 import { publishPlan } from './report/plan-file.js'
+import { publishMoveAccepted } from './report/publish.js'
 import { failedOutcome, type Outcome } from './report/run-report.js'
 import { armRefusalFindings } from './rules/arm-refusal.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
-import { planMove, requestFromInputs, sameRequest, type Plan } from './rules/plan.js'
+import { planMove, type Plan } from './rules/plan.js'
 import { planDocument, planRecord, type PlanRecord } from './rules/plan-document.js'
 import { essentialReadFailure } from './rules/read-failed.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
 import { armStep, logArm } from './stages/arm-step.js'
-import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome } from './writes/operations.js'
+import { afterTheMove, readMovedWorkspace, withContentAtTarget } from './stages/at-target.js'
+import { earlyAnswer, validateEarly, type EarlyValidation } from './stages/early-validation.js'
+import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome, type MoveHandle } from './writes/operations.js'
 import { prepareTarget } from './writes/prepare-target.js'
 
 function ruleContext(settings: Settings): RuleContext {
@@ -44,7 +47,26 @@ async function preflight(session: AzureSession): Promise<Inventory> {
   )
   const unreadable = essentialReadFailure(inventory)
   if (unreadable) throw new Error(unreadable)
-  return inventory
+  if (inventory.workspace || !inventory.workspaceAtTarget) return inventory
+  core.info('The workspace is at the target: its content is read there.')
+  return withContentAtTarget(session, inventory, inventory)
+}
+
+/** The preflight's tally, in the log the moment it is known. */
+function logTally(plan: Plan): void {
+  const of = (severity: Finding['severity']) => plan.findings.filter(f => f.severity === severity)
+  const permanent = of('blocker').filter(f => f.permanent).length
+  core.info(
+    `Preflight: ${of('blocker').length} blocker(s)${permanent ? ` (${permanent} permanent)` : ''}, ${of('warning').length} warning(s), ${of('info').length} note(s); decision: ${plan.decision}.`
+  )
+}
+
+/** The move's handle, the moment ARM accepts it, in the job summary and outputs too, should the job be cut off. */
+function moveAccepted(settings: Settings): (handle: MoveHandle) => void {
+  return handle =>
+    void publishMoveAccepted(settings.source.id, handle).catch((error: unknown) =>
+      core.warning(`Could not write the provisional summary: ${error instanceof Error ? error.message : String(error)}`)
+    )
 }
 
 /** The run's state that outlives a stage. */
@@ -52,12 +74,16 @@ interface Run {
   session: AzureSession
   settings: Settings
   cancellation: Cancellation
+  /** The inventory the plan was made from. */
+  before: Inventory
   /** A line for each write made before the move, for a cancellation to report. */
   written: string[]
 }
 
 async function validate({ session, written }: Run, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
-  if (plan.decision === 'validate-and-move') {
+  const { createResourceGroup, registerProviders } = plan.preparation
+  // No empty group in the log when the target needs nothing.
+  if (plan.decision === 'validate-and-move' && (createResourceGroup || registerProviders.length)) {
     await core.group('Prepare the target', () => prepareTarget(session, plan.preparation, written))
   }
   return core.group('ARM: validate the move', async () => {
@@ -67,36 +93,11 @@ async function validate({ session, written }: Run, plan: Plan, operations: MoveO
   })
 }
 
-/** A validation sent alongside the preflight, for the request the inputs alone decide. */
-interface EarlyValidation {
-  operations: MoveOperations
-  outcome: Promise<ArmOutcome>
-}
-
-function validateEarly(session: AzureSession, settings: Settings, context: RuleContext): EarlyValidation | undefined {
-  const request = requestFromInputs(context)
-  // validate: false leaves a dry run's validation to the move's job.
-  if (!request || (settings.mode === 'dry-run' && !settings.validate)) return undefined
-  const operations = new MoveOperations(session, request)
-  return { operations, outcome: operations.validate({ pollIntervalMs: POLL_INTERVAL_MS }) }
-}
-
-/** The early validation's answer, logged, when the plan's request is the one it validated. */
-function earlyAnswer(early: EarlyValidation | undefined, plan: Plan): EarlyValidation | undefined {
-  if (!early || !sameRequest(early.operations.request, plan.request)) return undefined
-  const outcome = core.group('ARM: validate the move (sent alongside the preflight)', async () => {
-    const answer = await early.outcome
-    logArm('validateMoveResources', answer)
-    return answer
-  })
-  return { operations: early.operations, outcome }
-}
-
 /** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
 async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, early?: EarlyValidation): Promise<Outcome> {
   const { session, settings, cancellation } = run
   const sent = earlyAnswer(early, plan)
-  const operations = sent?.operations ?? new MoveOperations(session, plan.request)
+  const operations = sent?.operations ?? new MoveOperations(session, plan.request, moveAccepted(settings))
   const validates = (plan.decision === 'validate' && settings.validate) || plan.decision === 'validate-and-move'
   const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
   const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
@@ -126,15 +127,16 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
   if (cancellation.received) throw new Cancelled(cancellation.received)
-  const moved = await applyMove(session, operations, ruleContext(settings), settings.timeoutMinutes, cancellation)
-  return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
+  const context = ruleContext(settings)
+  const moved = await applyMove(session, operations, context, settings.timeoutMinutes, cancellation)
+  if (moved.result !== 'moved') return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
+  const now = await readMovedWorkspace(session, run.before)
+  // What the move broke stays said: the other workspaces still point at the shared resources it moved.
+  const broken = findings.filter(f => f.rule === 'associated-resources-shared')
+  const findingsNow = [...broken, ...afterTheMove(evaluateRules(now, context))]
+  return { ...moved, validation: validated, counts: now.counts, findings: [...findingsNow, ...moved.findings] }
 }
 
-/**
- * The approved plans' blockers, decided before anything is written; a move's log says what was
- * enforced. A dry run requires no approval, but one after the merge (the plan job the approver
- * reads) stops when the plan is no longer the one approved: the move would refuse it anyway.
- */
 async function approvalRefusals(approval: Promise<ApprovalLookup>, plan: PlanRecord, settings: Settings): Promise<Finding[]> {
   const lookup = await approval
   const { refusals, says } = judgeApproval(lookup, plan, settings.requireApprovedPlan)
@@ -154,25 +156,43 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const session = await unlessCancelled(core.group(`Sign in (${settings.auth})`, () => signIn(settings)))
   const context = ruleContext(settings)
   // Sent now, it saves the preflight's wave; should the plan's request differ, its answer is dropped.
-  const early = validateEarly(session, settings, context)
-  const inventory = await unlessCancelled(
-    core.group('Preflight: read the workspace and its surroundings', () => preflight(session))
+  const early = validateEarly(session, settings, context, moveAccepted(settings))
+  const { inventory, plan } = await unlessCancelled(
+    core.group('Preflight: read the workspace and its surroundings', async () => {
+      const inventory = await preflight(session)
+      const plan = planMove(inventory, context)
+      logTally(plan)
+      return { inventory, plan }
+    })
   )
-  const counts = inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined
-  const plan = planMove(inventory, context)
   const record = planRecord(planDocument(inventory, context, plan.request))
   await publishPlan(record, settings.source.id)
-  if (plan.decision === 'already-moved') return { result: 'already-moved', findings: [], counts, plan: record }
-  const refusals = await unlessCancelled(approvalRefusals(approval, record, settings))
-  if (refusals.length) return { result: 'blocked', findings: [...refusals, ...plan.findings], counts, plan: record }
+  const known = {
+    counts: inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined,
+    place: {
+      sourceSubscription: inventory.sourceSubscription?.displayName,
+      targetSubscription: inventory.targetSubscription?.displayName,
+      location: (inventory.workspace ?? inventory.workspaceAtTarget)?.location
+    },
+    request: {
+      resources: plan.request.resources,
+      createResourceGroup: plan.preparation.createResourceGroup?.name,
+      registerProviders: plan.preparation.registerProviders
+    },
+    plan: record
+  }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
   const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
     evaluateRules({ ...inventory, roleAssignments }, context)
   )
+  if (plan.decision === 'already-moved') return { ...known, result: 'already-moved', findings: afterTheMove(await named) }
+  const refusals = await unlessCancelled(approvalRefusals(approval, record, settings))
+  if (refusals.length) return { ...known, result: 'blocked', findings: [...refusals, ...plan.findings] }
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
   const written: string[] = []
-  const outcome = await validateAndMove({ session, settings, cancellation, written }, plan, named, early).catch(
-    (error: unknown) => failedOutcome(error, plan.findings, written)
+  const run: Run = { session, settings, cancellation, before: inventory, written }
+  const outcome = await validateAndMove(run, plan, named, early).catch((error: unknown) =>
+    failedOutcome(error, plan.findings, written)
   )
-  return { ...outcome, counts, plan: record }
+  return { ...known, ...outcome }
 }

@@ -54,11 +54,13 @@ describe('providers', () => {
           'Microsoft.Insights (Registering)',
           'Microsoft.Notebooks (not listed)'
         ],
-        fix: [
+        fix: 'Register them in the target subscription, or set register-providers: true.',
+        // One command per line, each pasted as it is.
+        commands: [
           `az provider register --namespace Microsoft.ContainerRegistry --subscription ${TARGET_SUB}`,
           `az provider register --namespace Microsoft.Insights --subscription ${TARGET_SUB}`,
           `az provider register --namespace Microsoft.Notebooks --subscription ${TARGET_SUB}`
-        ].join(' && ')
+        ]
       }
     ])
   })

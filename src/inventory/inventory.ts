@@ -96,6 +96,8 @@ export interface LockInfo {
   /** The scope the lock is defined on: a subscription, resource group or resource ID. */
   scope: string
   notes?: string
+  /** Application IDs of the lock's owners, when it names any. */
+  owners?: string[]
 }
 
 export interface ProviderInfo {

@@ -80,11 +80,12 @@ function refusedComment(number: number, status: number): void {
   core.notice(`${lead}: ${why}. The plan is in the job summary.`)
 }
 
-export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<void> {
+/** Posts or updates the plan comment; its URL, when it was written. */
+export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<string | undefined> {
   const { number, marker, octokit } = comment
   if (!octokit) {
     core.notice('No github-token: the plan is in the job summary only.')
-    return
+    return undefined
   }
   const { owner, repo } = github.context.repo
   // The plan rides hidden in the comment, for the move after the merge to compare with.
@@ -93,18 +94,20 @@ export async function commentOnPullRequest(report: RunReport, comment: PlanComme
   try {
     const existing = await comment.existing
     if (existing !== undefined) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
-      core.info(`Updated the plan comment on pull request #${number}.`)
-    } else {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
-      core.info(`Commented the plan on pull request #${number}.`)
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
+      core.info(`Updated the plan comment on pull request #${number}: ${data.html_url}`)
+      return data.html_url
     }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
+    core.info(`Commented the plan on pull request #${number}: ${data.html_url}`)
+    return data.html_url
   } catch (error) {
     const status = (error as { status?: unknown }).status
     if (status === 403 || status === 404) {
       refusedComment(number, status)
-      return
+      return undefined
     }
     core.warning(`Could not comment on pull request #${number}: ${error instanceof Error ? error.message : String(error)}`)
+    return undefined
   }
 }

@@ -1,4 +1,5 @@
-// Files the run leaves under RUNNER_TEMP for later steps: the plan now, the report at the end.
+// Files the run leaves under RUNNER_TEMP for later steps: the plan now, the report and the
+// summary's markdown at the end.
 
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -6,13 +7,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { shortDigest, type PlanRecord } from '../rules/plan-document.js'
 
-/** Writes `<kind>-<workspace>.json` as pretty JSON and returns its path. */
-export async function writeRunFile(kind: 'plan' | 'report', sourceWorkspaceId: string, value: object): Promise<string> {
+/** Writes `<kind>-<workspace>.json` (pretty JSON), or `.md` for markdown text, and returns its path. */
+export async function writeRunFile(
+  kind: 'plan' | 'report' | 'summary',
+  sourceWorkspaceId: string,
+  value: object | string
+): Promise<string> {
   const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'azureml-workspace-move')
   await mkdir(dir, { recursive: true })
-  const name = sourceWorkspaceId.split('/').pop() || 'workspace'
-  const path = join(dir, `${kind}-${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`)
-  await writeFile(path, JSON.stringify(value, null, 2) + '\n')
+  const name = (sourceWorkspaceId.split('/').pop() || 'workspace').replace(/[^A-Za-z0-9_-]/g, '_')
+  const markdown = typeof value === 'string'
+  const path = join(dir, `${kind}-${name}.${markdown ? 'md' : 'json'}`)
+  await writeFile(path, markdown ? value : JSON.stringify(value, null, 2) + '\n')
   return path
 }
 

@@ -10,5 +10,5 @@ export function planSection({ plan, mode }: RunReport): string[] {
     mode === 'move'
       ? 'The move runs only under the digest of the plan that was approved, when one was found.'
       : 'After the merge, the move refuses to run unless its own plan has this digest: a compute, endpoint, lock, role assignment or input that changes in between stops it.'
-  return [`### Plan ${code(shortDigest(plan.digest))}\n\n- Digest (sha256): ${code(plan.digest)}\n- ${enforced}`]
+  return [`**Plan digest** ${code(shortDigest(plan.digest))} (sha256 in the \`plan-digest\` output). ${enforced}`]
 }

@@ -56,9 +56,10 @@ export const providersRule: Rule = (inventory, context) => {
       severity: 'blocker',
       title: `${subject} ${isAre(missing.length)} not registered`,
       items,
-      fix: missing
-        .map(({ namespace }) => `az provider register --namespace ${namespace} --subscription ${context.targetSubscriptionId}`)
-        .join(' && ')
+      fix: 'Register them in the target subscription, or set register-providers: true.',
+      commands: missing.map(
+        ({ namespace }) => `az provider register --namespace ${namespace} --subscription ${context.targetSubscriptionId}`
+      )
     }
   ]
 }

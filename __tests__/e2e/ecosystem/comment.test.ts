@@ -13,7 +13,7 @@ describe('pull-request comment', () => {
     let comments = (await session.emulator.state()).comments
     expect(comments).toHaveLength(1)
     expect(comments[0].issue).toBe(42)
-    expect(comments[0].body).toContain('Ready to move')
+    expect(comments[0].body).toContain('## ✅ ml-ws-test can move: ARM validated it\n')
     expect(comments[0].body).toContain('| Experiment jobs | 50 | Yes |')
     const id = comments[0].id
     await expectNoSecrets(session.emulator, first)

@@ -85,7 +85,7 @@ export interface ExpectedFinding {
   severity: 'blocker' | 'warning' | 'info'
   title: string
   items: string[]
-  followUp?: { title: string; items: string[] }
+  followUp?: { title: string; items: string[]; commands?: string[] }
 }
 
 /** The rule ids of the blockers and warnings, in report order: what decides the run. */
