@@ -50,7 +50,7 @@ describe('ARM errors', () => {
           'MissingMoveDependentResources on /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws: The move resources request does not contain all the dependent resources.',
           'ResourceMoveProviderValidationFailed: Resource move validation failed. Please see details.'
         ],
-        fix: expect.stringMatching(/Another operation runs/)
+        fix: expect.stringMatching(/Another operation runs/) as unknown
       }
     ])
   })
