@@ -23,6 +23,16 @@ export interface GithubSpec {
   tokenLifetimeSeconds?: number
   /** read: the job token cannot write comments (a pull request from a fork). Default write. */
   commentPermission?: 'read' | 'write'
+  /** Merged pull requests, for GET /repos/{repo}/commits/{sha}/pulls. */
+  pullRequests?: PullRequestSpec[]
+}
+
+export interface PullRequestSpec {
+  number: number
+  /** The commit the merge made on the base branch. */
+  mergeCommitSha: string
+  /** owner/name of the head repository; default the repository itself. */
+  headRepository?: string
 }
 
 export interface FederatedCredentialSpec {
@@ -200,7 +210,7 @@ function readWithExtends(path: string, seen: string[]): Record<string, unknown> 
   if (seen.includes(path)) throw new Error(`Scenario ${path} extends itself (via ${seen.join(' → ')}).`)
   let raw: Record<string, unknown>
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
   } catch (error) {
     throw new Error(`Cannot read scenario ${path}: ${(error as Error).message}`, { cause: error })
   }

@@ -50,7 +50,7 @@ export async function start(args: StartOptions): Promise<void> {
   attach(servers, emu, { github: githubHandler(emu), entra: entraHandler(emu), arm: armHandler(emu) })
 
   const shutdown = () => {
-    stopServers(servers).finally(() => {
+    void stopServers(servers).finally(() => {
       certificate.remove()
       process.exit(0)
     })

@@ -7,11 +7,12 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
 import { hasInvisible, quote } from './quote.js'
-import { RESTORE_STEPS, type Auth, type Mode, type RestoreStep, type Settings } from './settings.js'
-import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
+import { RESTORE_STEPS, type Auth, type Mode, type RequireApprovedPlan, type RestoreStep, type Settings } from './settings.js'
+import { pullRequestMoveMessage, untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
 
 const MODES: readonly Mode[] = ['dry-run', 'move']
 const AUTHS: readonly Auth[] = ['oidc', 'azure-cli']
+const REQUIREMENTS: readonly RequireApprovedPlan[] = ['auto', 'true', 'false']
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const MAX_TIMEOUT_MINUTES = 240
 /** Inputs whose value a refusal never shows, not even in part. */
@@ -124,6 +125,17 @@ function journalPath(read: InputReader, workspaceName: string): string {
   return isAbsolute(raw) ? raw : resolve(process.env.GITHUB_WORKSPACE || process.cwd(), raw)
 }
 
+function digest(read: InputReader): string {
+  const raw = value(read, 'approved-plan-digest', false).toLowerCase()
+  if (raw && !/^[0-9a-f]{64}$/.test(raw)) {
+    throw new InputError(
+      'approved-plan-digest',
+      `${quote(raw)} is not a plan digest: the 64 hex characters of a dry run's plan-digest output`
+    )
+  }
+  return raw
+}
+
 /** Turns raw inputs into settings; pure, so every refusal is unit-tested without a runner. */
 export function parseSettings(read: InputReader, event?: TriggerEvent): Settings {
   const source = workspace(read)
@@ -165,6 +177,9 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   const mode = oneOf(read, 'mode', MODES)
   const untrusted = mode === 'move' && event ? untrustedTrigger(event) : undefined
   if (untrusted && !flag(read, 'allow-untrusted-trigger')) throw new Error(untrustedTriggerMessage(untrusted))
+  if (mode === 'move' && event?.eventName === 'pull_request' && !flag(read, 'allow-move-on-pull-request')) {
+    throw new Error(pullRequestMoveMessage())
+  }
 
   return {
     source,
@@ -183,7 +198,10 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     commentOnPullRequest: flag(read, 'comment-on-pull-request'),
     githubToken: value(read, 'github-token', false),
     restore: restoreSteps(read),
-    restoreJournal: journalPath(read, source.name)
+    restoreJournal: journalPath(read, source.name),
+    validate: flag(read, 'validate'),
+    requireApprovedPlan: oneOf(read, 'require-approved-plan', REQUIREMENTS),
+    approvedPlanDigest: digest(read)
   }
 }
 

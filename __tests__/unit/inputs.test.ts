@@ -21,7 +21,11 @@ const VALID: Record<string, string> = {
   'fail-on-warnings': 'false',
   'comment-on-pull-request': 'true',
   'github-token': '',
-  'allow-untrusted-trigger': 'false'
+  'allow-untrusted-trigger': 'false',
+  'allow-move-on-pull-request': 'false',
+  validate: 'true',
+  'require-approved-plan': 'auto',
+  'approved-plan-digest': ''
 }
 
 function reader(overrides: Record<string, string>): InputReader {
@@ -247,5 +251,36 @@ describe('untrusted triggers', () => {
       repository: { full_name: 'Contoso/ML' }
     }
     expect(parseSettings(move, { eventName: 'workflow_run', payload: { workflow_run: sameRepo } }).mode).toBe('move')
+  })
+})
+
+describe('mode: move on pull_request', () => {
+  const pullRequest = { eventName: 'pull_request', payload: {} }
+
+  it('is refused, saying why and how the promotion flow moves', () => {
+    expect(() => parseSettings(reader({ mode: 'move' }), pullRequest)).toThrow(
+      "Input 'mode': move refuses to run on pull_request: anyone who can push a branch could move the workspace before any review."
+    )
+    expect(() => parseSettings(reader({ mode: 'move' }), pullRequest)).toThrow('examples/promotion.yml')
+  })
+
+  it('runs with allow-move-on-pull-request: true, and a dry run always does', () => {
+    expect(parseSettings(reader({ mode: 'move', 'allow-move-on-pull-request': 'true' }), pullRequest).mode).toBe('move')
+    expect(parseSettings(reader({}), pullRequest).mode).toBe('dry-run')
+  })
+})
+
+describe('the approved plan', () => {
+  it('reads require-approved-plan, validate and a digest (any case, kept lower-case)', () => {
+    const digest = 'AB'.repeat(32)
+    const settings = parseSettings(reader({ 'require-approved-plan': 'TRUE', validate: 'false', 'approved-plan-digest': digest }))
+    expect(settings).toMatchObject({ requireApprovedPlan: 'true', validate: false, approvedPlanDigest: digest.toLowerCase() })
+  })
+
+  it('refuses a digest that is not a full sha256', () => {
+    expect(() => parseSettings(reader({ 'approved-plan-digest': 'abcdef123456' }))).toThrow(
+      "Input 'approved-plan-digest': 'abcdef123456' is not a plan digest"
+    )
+    expect(() => parseSettings(reader({ 'require-approved-plan': 'yes' }))).toThrow("'yes' is not one of: auto, true, false")
   })
 })

@@ -189,7 +189,7 @@ const DEFAULTS: Record<string, Defaults> = {
         subscriptionId: storage?.subscriptionId ?? input.subscriptionId,
         resourceGroup: storage?.resourceGroup ?? input.groupId.split('/').pop(),
         accountName: storageAccountId(workspace).split('/').pop(),
-        containerName: isDefault ? `azureml-blobstore-${workspace.properties?.workspaceId}` : compact(input.name, 63),
+        containerName: isDefault ? `azureml-blobstore-${String(workspace.properties?.workspaceId)}` : compact(input.name, 63),
         endpoint: 'core.windows.net',
         protocol: 'https',
         serviceDataAccessAuthIdentity: 'None'

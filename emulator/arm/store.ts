@@ -40,7 +40,7 @@ function escapeRegExp(text: string): string {
 function rewriteIds<T>(value: T, moves: [string, string][]): T {
   let text = JSON.stringify(value)
   for (const [from, to] of moves) text = text.replace(new RegExp(`${escapeRegExp(from)}(?=[/"?]|$)`, 'gi'), () => to)
-  return JSON.parse(text)
+  return JSON.parse(text) as T
 }
 
 export class Store {

@@ -40,12 +40,10 @@ export function associatedResources(
   sourceGroupResources: model.GroupResourceInfo[] | undefined
 ): model.AssociatedResourceInfo[] {
   return ASSOCIATED.flatMap(([kind, key]) => {
-    const id = ws[key] as string | undefined
+    const id = ws[key]
     if (!id) return []
     const resource = sourceGroupResources?.find(r => sameText(r.id, id))
-    const sharedWith = otherWorkspaces
-      .filter(o => !sameText(o.id, ws.id) && sameText(o[key] as string | undefined, id))
-      .map(o => o.id)
+    const sharedWith = otherWorkspaces.filter(o => !sameText(o.id, ws.id) && sameText(o[key], id)).map(o => o.id)
     const inSourceGroup = sourceGroupResources && resource !== undefined
     return [{ kind, id, provisioningState: resource?.provisioningState, inSourceGroup, sharedWith }]
   })

@@ -163,6 +163,7 @@ export function lock(l: ManagementLockObject): model.LockInfo {
     name: l.name ?? '',
     level: l.level,
     scope: id.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '') || '/',
-    notes: l.notes
+    notes: l.notes,
+    owners: l.owners?.map(owner => owner.applicationId).filter((id): id is string => Boolean(id))
   }
 }

@@ -102,10 +102,13 @@ export interface PermissionInfo {
 export interface LockInfo {
   id: string
   name: string
-  level: 'ReadOnly' | 'CanNotDelete' | string
+  /** ReadOnly or CanNotDelete as ARM names them (ARM's LockLevel is an open string; rules compare it case-insensitively). */
+  level: string
   /** The scope the lock is defined on: a subscription, resource group or resource ID. */
   scope: string
   notes?: string
+  /** Application IDs of the lock's owners, when it names any. */
+  owners?: string[]
 }
 
 export interface ProviderInfo {

@@ -10,6 +10,8 @@ export type Severity = 'blocker' | 'warning' | 'info'
 export interface FollowUp {
   title: string
   items: string[]
+  /** Filled-in shell commands that do it, one per line. */
+  commands?: string[]
 }
 
 /** Every finding's stable code: the JSON report's `rule`, what users and tests match on. */
@@ -48,6 +50,8 @@ export type FindingCode =
   | 'move-in-progress'
   | 'move-answer-lost'
   | 'restore-permissions'
+  | 'plan-changed'
+  | 'plan-not-approved'
 
 export interface Finding {
   /** Stable code of the rule (or ARM refusal) that produced it. */
@@ -59,6 +63,14 @@ export interface Finding {
   items: string[]
   /** What to do about it before the move, when something can be done. */
   fix?: string
+  /** Filled-in shell commands for `fix`, one per line, with real names: pasted as they are. */
+  commands?: string[]
+  /**
+   * The move can never happen as asked, whatever else is cleared (a customer-managed key, another
+   * tenant or region): the rule says so, since clearing the other blockers (deleting endpoints,
+   * removing locks) would then do harm for nothing.
+   */
+  permanent?: boolean
   followUp?: FollowUp
 }
 

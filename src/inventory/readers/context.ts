@@ -7,7 +7,7 @@ import type { RestoreStep } from '../../settings.js'
 export interface ReadContext {
   session: AzureSession
   /** Runs one read: not found is an answer (undefined); any other failure is recorded, and undefined. */
-  read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined>
+  read: <T>(what: string, fn: () => Promise<T>) => Promise<T | undefined>
   /** What the restore input asks for: some reads are made only for it. */
   restore: readonly RestoreStep[]
 }
