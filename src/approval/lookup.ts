@@ -68,6 +68,12 @@ async function planComment(
 }
 
 /** Never rejects: a failed lookup comes back as its error. */
+/** Whether an approved plan can refuse this run: only then does anything wait for the plan to be judged. */
+export function approvalMayRefuse(settings: Settings): boolean {
+  if (settings.approvedPlanDigest || settings.requireApprovedPlan === 'true') return true
+  return settings.requireApprovedPlan === 'auto' && github.context.eventName === 'push'
+}
+
 export async function lookUpApprovedPlans(settings: Settings): Promise<ApprovalLookup> {
   const approved: ApprovedPlan[] = []
   const notes: string[] = []

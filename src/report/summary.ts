@@ -282,6 +282,8 @@ function whereEach(report: RunReport, splitItems: string[]): string[] {
 
 /** Failure pages lead with where things are now and the single next action. */
 function whereNow(report: RunReport): string[] {
+  // Cancelled before the move was sent: the error says what was written, if anything.
+  if (report.result === 'cancelled') return report.error ? [textBlock(report.error)] : []
   if (report.result !== 'failed') return []
   const move = report.move
   const split = report.findings.find(f => f.rule === 'half-moved')

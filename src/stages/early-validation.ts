@@ -1,7 +1,8 @@
-// A validation sent alongside the preflight, when the inputs alone decide the request: it saves the
-// preflight's wave. The plan decides whether its answer counts.
+// A validation sent alongside the preflight, when the inputs alone decide the request and no approved
+// plan can refuse the run: it saves the preflight's wave. The plan decides whether its answer counts.
 
 import * as core from '@actions/core'
+import { approvalMayRefuse } from '../approval/lookup.js'
 import type { AzureSession } from '../azure/session.js'
 import type { RuleContext } from '../rules/finding.js'
 import { requestFromInputs, sameRequest, type Plan } from '../rules/plan.js'
@@ -21,8 +22,9 @@ export function validateEarly(
   onMoveAccepted: (handle: MoveHandle) => void
 ): EarlyValidation | undefined {
   const request = requestFromInputs(context)
-  // validate: false leaves a dry run's validation to the move's job.
-  if (!request || (settings.mode === 'dry-run' && !settings.validate)) return undefined
+  // validate: false leaves a dry run's validation to the move's job; a plan that may be refused as
+  // not the approved one is judged before anything is sent to ARM.
+  if (!request || (settings.mode === 'dry-run' && !settings.validate) || approvalMayRefuse(settings)) return undefined
   const operations = new MoveOperations(session, request, onMoveAccepted)
   return { operations, outcome: operations.validate({ pollIntervalMs: POLL_INTERVAL_MS }) }
 }

@@ -22,7 +22,7 @@ describe('the planner', () => {
     const validation = run.report?.validation as { status: string; note: string }
     expect(validation.status).toBe('skipped')
     expect(validation.note).toContain('Pending: validate is false')
-    expect(run.summary).toContain('ARM validation is pending')
+    expect(run.summary).toContain('ARM validation pending (validate is false')
     await expectNoSecrets(session.emulator, run)
   })
 
