@@ -999,3 +999,5 @@ defineLazyProperty(apps, 'safari', () => detectPlatformBinary({
 /***/ })
 
 };
+
+//# sourceMappingURL=958.index.js.map

@@ -9,6 +9,7 @@ import type { Recorder } from './recorder.ts'
 import type { Scenario } from './scenario.ts'
 import { loadScenario } from './scenario.ts'
 import type { IssueComment } from './types.ts'
+import type { Artifact } from './github-artifacts.ts'
 
 export interface Urls {
   github: string
@@ -22,6 +23,8 @@ export interface World {
   operations: Operations
   /** Pull-request comments the GitHub REST API holds. */
   comments: IssueComment[]
+  /** Workflow artifacts the results service holds (github-artifacts.ts). */
+  artifacts: Artifact[]
 }
 
 export interface Emulator {
@@ -29,6 +32,8 @@ export interface Emulator {
   keys: { github: SigningKey; entra: SigningKey }
   /** The bearer token GitHub's OIDC endpoint requires (ACTIONS_ID_TOKEN_REQUEST_TOKEN). */
   idTokenRequestToken: string
+  /** The job's ACTIONS_RUNTIME_TOKEN, which the artifact service requires. */
+  runtimeToken: string
   /** --latency-ms, which overrides the scenario's latencyMs. */
   latencyOverride?: number
   recorder: Recorder
@@ -37,7 +42,7 @@ export interface Emulator {
 }
 
 export function createWorld(scenario: Scenario): World {
-  return { scenario, store: new Store(scenario), operations: new Operations(), comments: [] }
+  return { scenario, store: new Store(scenario), operations: new Operations(), comments: [], artifacts: [] }
 }
 
 /** Replaces the world with a fresh load of a scenario: new state, empty record, the scenario's faults. */

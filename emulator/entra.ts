@@ -148,7 +148,7 @@ function checkAssertion(emu: Emulator, app: ApplicationSpec, assertion: string):
       401,
       'invalid_client',
       700211,
-      `No matching federated identity record found for presented assertion issuer '${claims.iss}'. Please note that the matching is done using a case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`
+      `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'. Please note that the matching is done using a case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`
     )
   }
   // Subjects compare case-sensitively, as in Entra.
@@ -158,7 +158,7 @@ function checkAssertion(emu: Emulator, app: ApplicationSpec, assertion: string):
       401,
       'invalid_client',
       700213,
-      `No matching federated identity record found for presented assertion subject '${claims.sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`
+      `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`
     )
   }
   const audiences = Array.isArray(claims.aud) ? claims.aud.map(String) : [String(claims.aud)]

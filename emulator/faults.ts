@@ -27,6 +27,8 @@ export interface FaultRule extends Match {
   status?: number
   /** Seconds, sent as Retry-After with a status fault. */
   retryAfter?: number
+  /** ARM's error code for a status fault, e.g. AuthorizationFailed with 403 (a role that does not reach this scope). */
+  code?: string
   delayMs?: number
 }
 
@@ -125,14 +127,14 @@ export function faultReply(rule: FaultRule): Reply {
   const status = rule.status!
   const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'retry-after': String(rule.retryAfter) }
   const message = `The emulator injected HTTP ${status} for ${rule.service} ${rule.path ?? '(every path)'}.`
-  return { status, headers, body: errorBody(rule.service, status, message) }
+  return { status, headers, body: errorBody(rule, status, message) }
 }
 
 /** Each service's own error shape, so clients parse an injected error as they would a real one. */
-function errorBody(service: Service, status: number, message: string): unknown {
+function errorBody({ service, code }: FaultRule, status: number, message: string): unknown {
   if (service === 'github') return { message, documentation_url: 'https://docs.github.com/rest' }
   if (service === 'entra') {
     return { error: status === 429 || status >= 500 ? 'temporarily_unavailable' : 'invalid_request', error_description: message }
   }
-  return { error: { code: STATUS_CODES[status] ?? 'InjectedFault', message } }
+  return { error: { code: code ?? STATUS_CODES[status] ?? 'InjectedFault', message } }
 }

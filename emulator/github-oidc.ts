@@ -8,6 +8,7 @@ import { guid, header, json } from './http.ts'
 import { nowSeconds, signJwt } from './jwt.ts'
 import { githubRest } from './github-rest.ts'
 import type { GithubSpec } from './scenario.ts'
+import { githubArtifacts } from './github-artifacts.ts'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -22,7 +23,7 @@ export function subjectOf(github: GithubSpec): string {
 
 export function githubHandler(emu: Emulator): Handler {
   return request => {
-    const rest = githubRest(emu, request)
+    const rest = githubRest(emu, request) ?? githubArtifacts(emu, request)
     if (rest) return rest
     if (request.method !== 'GET' || request.path !== '/_apis/oidc/token') {
       return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })

@@ -1,6 +1,8 @@
-// The slice of GitHub's REST API the action's pull-request comment uses: list, create and update
-// issue comments. A scenario's `github.commentPermission: "read"` answers writes with 403, as
-// GitHub does for the read-only token of a pull request from a fork.
+// The slice of GitHub's REST API the action uses: list, create and update issue comments, and the
+// pull requests a commit merged. A scenario's `github.commentPermission: "read"` answers writes with
+// 403, as GitHub does for the read-only token of a pull request from a fork. A comment's author
+// follows the token, as on GitHub: an installation token (ghs_, the job's GITHUB_TOKEN) writes as
+// github-actions[bot], a personal token (ghp_) as a person.
 
 import type { Emulator } from './context.ts'
 import type { Reply, Request } from './http.ts'
@@ -8,6 +10,8 @@ import { header, json } from './http.ts'
 import type { IssueComment } from './types.ts'
 
 const DOCS = 'https://docs.github.com/rest/issues/comments'
+const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } as const
+const PERSON = { login: 'octocat', id: 583231, type: 'User' } as const
 
 function notFound(): Reply {
   return json(404, { message: 'Not Found', documentation_url: DOCS })
@@ -22,22 +26,44 @@ function render(emu: Emulator, repo: string, c: IssueComment): Record<string, un
     html_url: `https://github.com/${repo}/pull/${c.issue}#issuecomment-${c.id}`,
     issue_url: `${base}/repos/${repo}/issues/${c.issue}`,
     body: c.body,
-    user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+    user: c.user,
     created_at: c.created_at,
     updated_at: c.updated_at,
     author_association: 'NONE'
   }
 }
 
-/** Handles /repos/{owner}/{repo}/issues/… ; undefined for any other path. */
+/** GET /repos/{repo}/commits/{sha}/pulls: the scenario's pull requests whose merge made this commit. */
+function commitPulls(emu: Emulator, repo: string, sha: string): Reply {
+  const { github } = emu.world.scenario
+  const base = { full_name: github.repository }
+  const pulls = (github.pullRequests ?? []).filter(pr => pr.mergeCommitSha.toLowerCase() === sha.toLowerCase())
+  return json(
+    200,
+    pulls.map(pr => ({
+      number: pr.number,
+      url: `${emu.urls.github}/repos/${repo}/pulls/${pr.number}`,
+      state: 'closed',
+      merged_at: '2026-11-25T12:00:00Z',
+      merge_commit_sha: pr.mergeCommitSha,
+      head: { repo: { full_name: pr.headRepository ?? github.repository } },
+      base: { repo: base }
+    }))
+  )
+}
+
+/** Handles /repos/{owner}/{repo}/issues/… and …/commits/{sha}/pulls; undefined for any other path. */
 export function githubRest(emu: Emulator, request: Request): Reply | undefined {
-  const match = /^\/repos\/([^/]+\/[^/]+)\/issues\/(?:(\d+)\/comments|comments\/(\d+))$/i.exec(request.path)
+  const match = /^\/repos\/([^/]+\/[^/]+)\/(?:issues\/(?:(\d+)\/comments|comments\/(\d+))|commits\/([0-9a-f]+)\/pulls)$/i.exec(
+    request.path
+  )
   if (!match) return undefined
-  const [, repo, issueNumber, commentId] = match
+  const [, repo, issueNumber, commentId, commitSha] = match
   const { github } = emu.world.scenario
   if (repo.toLowerCase() !== github.repository.toLowerCase()) return notFound()
-  const auth = header(request, 'authorization') ?? ''
-  if (!/^(token|bearer) ghs_\w+$/i.test(auth)) return json(401, { message: 'Bad credentials', documentation_url: DOCS })
+  const token = /^(?:token|bearer) (gh[sp])_\w+$/i.exec(header(request, 'authorization') ?? '')
+  if (!token) return json(401, { message: 'Bad credentials', documentation_url: DOCS })
+  if (commitSha && request.method === 'GET') return commitPulls(emu, repo, commitSha)
   const comments = emu.world.comments
   const now = new Date().toISOString()
   const readOnly = github.commentPermission === 'read'
@@ -63,7 +89,15 @@ export function githubRest(emu: Emulator, request: Request): Reply | undefined {
     if (readOnly) return denied()
     if (typeof text !== 'string')
       return json(422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: DOCS })
-    const comment = { id: 1000 + comments.length + 1, issue: Number(issueNumber), body: text, created_at: now, updated_at: now }
+    const user = token[1].toLowerCase() === 'ghs' ? BOT : PERSON
+    const comment = {
+      id: 1000 + comments.length + 1,
+      issue: Number(issueNumber),
+      body: text,
+      created_at: now,
+      updated_at: now,
+      user
+    }
     comments.push(comment)
     return json(201, render(emu, repo, comment))
   }

@@ -16,12 +16,14 @@ export interface Request {
   body?: unknown
   /** Set when a body was sent but could not be parsed. */
   bodyError?: string
+  /** The body's bytes, for services that take other bodies than JSON or forms (blob uploads). */
+  raw?: Buffer
 }
 
 export interface Reply {
   status: number
   headers?: Record<string, string>
-  /** Objects are sent as JSON, strings as they are. */
+  /** Objects are sent as JSON, strings and Buffers as they are. */
   body?: unknown
 }
 

@@ -44,8 +44,8 @@ export function verifyJwt(key: SigningKey, token: string): Verified {
   let header: Claims
   let claims: Claims
   try {
-    header = JSON.parse(Buffer.from(parts[0], 'base64url').toString())
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString())
+    header = JSON.parse(Buffer.from(parts[0], 'base64url').toString()) as Claims
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString()) as Claims
   } catch {
     return { ok: false, reason: 'malformed' }
   }

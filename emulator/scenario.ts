@@ -23,6 +23,16 @@ export interface GithubSpec {
   tokenLifetimeSeconds?: number
   /** read: the job token cannot write comments (a pull request from a fork). Default write. */
   commentPermission?: 'read' | 'write'
+  /** Merged pull requests, for GET /repos/{repo}/commits/{sha}/pulls. */
+  pullRequests?: PullRequestSpec[]
+}
+
+export interface PullRequestSpec {
+  number: number
+  /** The commit the merge made on the base branch. */
+  mergeCommitSha: string
+  /** owner/name of the head repository; default the repository itself. */
+  headRepository?: string
 }
 
 export interface FederatedCredentialSpec {
@@ -108,6 +118,8 @@ export interface RoleAssignmentSpec {
   principalType?: string
   /** The assignment's GUID; derived from scope, role and principal when absent. */
   name?: string
+  condition?: string
+  conditionVersion?: string
 }
 
 export interface RoleDefinitionSpec {
@@ -116,6 +128,7 @@ export interface RoleDefinitionSpec {
   roleName: string
   description?: string
   actions?: string[]
+  notActions?: string[]
 }
 
 /** An ARM error a scenario forces; status defaults to 409. */
@@ -141,6 +154,13 @@ export interface Scenario {
   locks: LockSpec[]
   roleAssignments: RoleAssignmentSpec[]
   roleDefinitions: RoleDefinitionSpec[]
+  /** Principal ids deleted from the directory: a role assignment for one is refused with PrincipalNotFound. */
+  deletedPrincipals: string[]
+  /**
+   * Connections that appear, Pending, on a workspace when it moves (its own connections turn Pending):
+   * a private endpoint the user never connected before asking to.
+   */
+  pendingConnectionsAfterMove: Array<{ name: string; privateEndpointId: string }>
   retryAfterSeconds: number
   validateDurationMs: number
   moveDurationMs: number
@@ -167,6 +187,8 @@ const DEFAULTS = {
   locks: [],
   roleAssignments: [],
   roleDefinitions: [],
+  deletedPrincipals: [],
+  pendingConnectionsAfterMove: [],
   retryAfterSeconds: 1,
   validateDurationMs: 200,
   moveDurationMs: 500,
@@ -188,7 +210,7 @@ function readWithExtends(path: string, seen: string[]): Record<string, unknown> 
   if (seen.includes(path)) throw new Error(`Scenario ${path} extends itself (via ${seen.join(' → ')}).`)
   let raw: Record<string, unknown>
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
   } catch (error) {
     throw new Error(`Cannot read scenario ${path}: ${(error as Error).message}`, { cause: error })
   }

@@ -48,17 +48,17 @@ export async function stopServers(servers: Servers): Promise<void> {
   )
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 function send(res: ServerResponse, method: string, reply: Reply): void {
   const headers = { ...reply.headers }
-  let payload = ''
+  let payload: string | Buffer = ''
   if (reply.body !== undefined && method !== 'HEAD' && reply.status !== 204) {
-    payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+    payload = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
     headers['content-type'] ??= 'application/json; charset=utf-8'
   }
   res.writeHead(reply.status, { ...headers, 'content-length': String(Buffer.byteLength(payload)) })
@@ -77,11 +77,12 @@ async function handle(
   const queryAt = target.indexOf('?')
   const path = normalizePath(queryAt < 0 ? target : target.slice(0, queryAt))
   const query = new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1))
-  const raw = await readBody(req)
+  const bytes = await readBody(req)
+  const raw = bytes.toString('utf8')
   const isControl = service === 'arm' && path.startsWith('/_emulator/')
   // Control API bodies are always JSON, whatever content-type the caller sent.
   const parsed = parseBody(raw, isControl ? 'application/json' : req.headers['content-type'])
-  const request: Request = { service, method: req.method ?? 'GET', path, query, headers: req.headers, ...parsed }
+  const request: Request = { service, method: req.method ?? 'GET', path, query, headers: req.headers, ...parsed, raw: bytes }
   if (isControl) return send(res, request.method, control(emu, request))
 
   const entry = emu.recorder.begin(service, request.method, path, query, request.body ?? (raw || undefined))

@@ -8,7 +8,8 @@ import { createWorld } from './context.ts'
 import { entraHandler } from './entra.ts'
 import { Faults } from './faults.ts'
 import { githubHandler } from './github-oidc.ts'
-import { createSigningKey } from './jwt.ts'
+import { stableGuid } from './http.ts'
+import { createSigningKey, nowSeconds, signJwt } from './jwt.ts'
 import { Recorder } from './recorder.ts'
 import { loadScenario } from './scenario.ts'
 import { attach, startServers, stopServers, urlOf } from './server.ts'
@@ -35,6 +36,12 @@ export async function start(args: StartOptions): Promise<void> {
     urls,
     keys: { github: githubKey, entra: entraKey },
     idTokenRequestToken: randomBytes(32).toString('base64url'),
+    // As the runner's: the results service reads the run's and the job's backend IDs from its scp claim.
+    runtimeToken: signJwt(githubKey, {
+      scp: `Actions.GenericRead:${stableGuid('run')} Actions.Results:${stableGuid('run')}:${stableGuid('job')}`,
+      iat: nowSeconds(),
+      exp: nowSeconds() + 6 * 3600
+    }),
     latencyOverride: args.latencyMs,
     recorder: new Recorder(args.startedAt),
     faults,
@@ -43,7 +50,7 @@ export async function start(args: StartOptions): Promise<void> {
   attach(servers, emu, { github: githubHandler(emu), entra: entraHandler(emu), arm: armHandler(emu) })
 
   const shutdown = () => {
-    stopServers(servers).finally(() => {
+    void stopServers(servers).finally(() => {
       certificate.remove()
       process.exit(0)
     })
@@ -56,7 +63,8 @@ export async function start(args: StartOptions): Promise<void> {
     ...urls,
     caFile: certificate.caFile,
     idTokenRequestUrl: `${urls.github}/_apis/oidc/token?api-version=2.0`,
-    idTokenRequestToken: emu.idTokenRequestToken
+    idTokenRequestToken: emu.idTokenRequestToken,
+    runtimeToken: emu.runtimeToken
   }
   process.stdout.write(`${JSON.stringify(ready)}\n`)
   console.error(`emulator: scenario '${world.scenario.name}' ready in ${Math.round(performance.now() - args.startedAt)} ms`)

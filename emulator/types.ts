@@ -27,4 +27,6 @@ export interface IssueComment {
   body: string
   created_at: string
   updated_at: string
+  /** Who wrote it: the workflow's bot for an installation token (ghs_), a person for a personal token. */
+  user: { login: string; id: number; type: 'Bot' | 'User' }
 }

@@ -19,6 +19,8 @@ export interface EmulatorInfo {
   caFile: string
   idTokenRequestUrl: string
   idTokenRequestToken: string
+  /** ACTIONS_RUNTIME_TOKEN: the artifact service's bearer token. */
+  runtimeToken: string
 }
 
 export class Emulator {
@@ -99,7 +101,8 @@ export class Emulator {
   state(): Promise<{
     subscriptions: Array<{ subscriptionId: string; providers: Record<string, string> }>
     resourceGroups: Array<{ id: string; location: string }>
-    resources: Array<{ id: string }>
+    resources: Array<{ id: string; properties?: Record<string, unknown> }>
+    roleAssignments: Array<{ id: string; name: string; properties: Record<string, string | null> }>
     comments: Array<{ id: number; issue: number; body: string }>
     operations: Array<{
       id: string

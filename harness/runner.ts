@@ -16,6 +16,9 @@ interface ActionYaml {
   inputs: Record<string, { default?: string }>
 }
 
+/** The commit a run is on unless its event names one. */
+const DEFAULT_SHA = '0000000000000000000000000000000000000001'
+
 /** The job's GITHUB_TOKEN in runs against the emulator (the emulator's GitHub accepts it). */
 export const GITHUB_TOKEN = 'ghs_emulatorJobToken000000000000000000000'
 
@@ -69,8 +72,12 @@ export interface RunOptions {
   scenario?: string
   /** Over action.yml's defaults and the scenario's inputs. */
   inputs?: Record<string, string>
-  /** The triggering event; default a pull_request (number 42) of contoso/ml-platform. */
-  event?: { name: string; payload: object }
+  /**
+   * The triggering event and its commit (GITHUB_SHA). Default: a pull_request (number 42) of
+   * contoso/ml-platform, or for `mode: move` a workflow_dispatch on main, since a move on a pull
+   * request is refused; neither merges a pull request, so no approved plan is looked up.
+   */
+  event?: { name: string; payload: object; sha?: string }
   /** Extra or overriding environment variables; undefined removes one. */
   env?: Record<string, string | undefined>
   /** Called with the action's process once started, e.g. to send it a signal as the runner does on cancellation. */
@@ -83,14 +90,18 @@ export async function runAction(emulator: Emulator, options: RunOptions = {}): P
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const summaryFile = join(dir, 'summary.md')
   const outputFile = join(dir, 'output.txt')
-  const event = options.event ?? { name: 'pull_request', payload: { pull_request: { number: 42 } } }
-  const eventFile = join(dir, 'event.json')
-  writeFileSync(eventFile, JSON.stringify(event.payload))
   // The runner evaluates expressions in defaults; github.token is the job's token.
   const defaults = Object.fromEntries(
     Object.entries(actionDefaults()).map(([name, value]) => [name, value.replace('${{ github.token }}', GITHUB_TOKEN)])
   )
   const inputs = { ...defaults, ...(await scenarioInputs(emulator, options.inputs)) }
+  const event =
+    options.event ??
+    (inputs.mode === 'move'
+      ? { name: 'workflow_dispatch', payload: { ref: 'refs/heads/main' } }
+      : { name: 'pull_request', payload: { pull_request: { number: 42 } } })
+  const eventFile = join(dir, 'event.json')
+  writeFileSync(eventFile, JSON.stringify(event.payload))
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -100,10 +111,15 @@ export async function runAction(emulator: Emulator, options: RunOptions = {}): P
     GITHUB_REPOSITORY: 'contoso/ml-platform',
     GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SHA: event.sha ?? DEFAULT_SHA,
     GITHUB_API_URL: emulator.info.github,
     NODE_EXTRA_CA_CERTS: emulator.info.caFile,
     ACTIONS_ID_TOKEN_REQUEST_URL: emulator.info.idTokenRequestUrl,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: emulator.info.idTokenRequestToken,
+    // The results service that workflow artifacts go to, as on GitHub's runners.
+    ACTIONS_RESULTS_URL: `${emulator.info.github}/`,
+    ACTIONS_RUNTIME_TOKEN: emulator.info.runtimeToken,
+    GITHUB_RUN_ATTEMPT: '1',
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...options.env
   }

@@ -2,6 +2,8 @@
 // most of them: its webpack plugin writes one file per chunk under the same name, so the last chunk
 // (the lazily loaded `open`) overwrites the main one, and it sees only the first module of each
 // concatenated group. The source maps list every bundled source file, so they name every package.
+// It also drops the maps' sourcesContent: stack traces (NODE_OPTIONS=--enable-source-maps) need only
+// the mappings and the file names, and the sources' text made index.js.map some 7 MB to commit.
 //
 // Usage: node harness/third-party-licenses.ts dist
 
@@ -20,9 +22,12 @@ function packageDir(source: string): string | undefined {
 
 const dirs = new Set<string>()
 for (const map of maps) {
-  const { sources } = JSON.parse(readFileSync(join(dist, map), 'utf8')) as { sources: string[] }
+  const path = join(dist, map)
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; sourcesContent?: unknown }
+  delete parsed.sourcesContent
+  writeFileSync(path, JSON.stringify(parsed))
   // Relative to the map's directory, dist/.
-  for (const source of sources) {
+  for (const source of parsed.sources) {
     const dir = packageDir(resolve(dist, source))
     if (dir) dirs.add(dir)
   }

@@ -31,7 +31,7 @@ const ids = (json: unknown) => (json as Array<{ id: string }>).map(item => item.
 function field(name: string, want: string): Check {
   return json => {
     const value = (json as Record<string, unknown> | undefined)?.[name]
-    return same(value, want) ? undefined : `${name} is '${value}', not '${want}'`
+    return same(value, want) ? undefined : `${name} is '${String(value)}', not '${want}'`
   }
 }
 

@@ -14,7 +14,7 @@ export interface Cancellation {
   /** The signal's name once one arrived. */
   received?: string
   /** The stage, or a rejection with Cancelled should the job be cancelled first. */
-  unlessCancelled<T>(stage: Promise<T>): Promise<T>
+  unlessCancelled: <T>(stage: Promise<T>) => Promise<T>
   dispose(): void
 }
 

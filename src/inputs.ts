@@ -2,14 +2,16 @@
 // the value is shown through quote(), so no input can flood the log or hide what it says there.
 
 import { existsSync, readFileSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
 import { isGuid, parseWorkspaceId, resourceGroupNameProblem, sameText, workspaceId } from './azure/ids.js'
 import { CLOUD_NAMES, resolveCloud, type CloudName } from './clouds.js'
 import { hasInvisible, quote } from './quote.js'
-import type { Auth, Mode, Settings } from './settings.js'
-import { untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
+import { RESTORE_STEPS, type Auth, type Mode, type RequireApprovedPlan, type RestoreStep, type Settings } from './settings.js'
+import { pullRequestMoveMessage, untrustedTrigger, untrustedTriggerMessage, type TriggerEvent } from './trigger.js'
 
 const MODES: readonly Mode[] = ['dry-run', 'move']
 const AUTHS: readonly Auth[] = ['oidc', 'azure-cli']
+const REQUIREMENTS: readonly RequireApprovedPlan[] = ['auto', 'true', 'false']
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const MAX_TIMEOUT_MINUTES = 240
 /** Inputs whose value a refusal never shows, not even in part. */
@@ -96,6 +98,43 @@ function timeoutMinutes(read: InputReader): number {
   return minutes
 }
 
+/** Restore steps of a later issue: named so that a user trying them learns why, not only that they are unknown. */
+const RESTORE_LATER = ['computes', 'compute-instances', 'endpoints']
+
+/** A comma- or newline-separated list; each entry checked like any value. */
+function restoreSteps(read: InputReader): RestoreStep[] {
+  const entries = read('restore')
+    .split(/[,\n]/)
+    .map(entry => entry.trim())
+    .filter(Boolean)
+  const steps = entries.map(entry => {
+    if (hasInvisible(entry)) throw new InputError('restore', `${quote(entry)} contains a control, bidi or zero-width character`)
+    const step = RESTORE_STEPS.find(s => sameText(s, entry))
+    if (step) return step
+    if (RESTORE_LATER.some(later => sameText(later, entry)))
+      throw new InputError('restore', `${quote(entry)} is not yet supported; supported: ${RESTORE_STEPS.join(', ')}`)
+    throw new InputError('restore', `${quote(entry)} is not one of: ${RESTORE_STEPS.join(', ')}`)
+  })
+  return RESTORE_STEPS.filter(step => steps.includes(step))
+}
+
+/** Relative paths are taken from the job's workspace, where a later step (cache, upload-artifact) finds the file. */
+function journalPath(read: InputReader, workspaceName: string): string {
+  const raw = value(read, 'restore-journal', false) || join('.azureml-move', `${workspaceName}.journal.json`)
+  return isAbsolute(raw) ? raw : resolve(process.env.GITHUB_WORKSPACE || process.cwd(), raw)
+}
+
+function digest(read: InputReader): string {
+  const raw = value(read, 'approved-plan-digest', false).toLowerCase()
+  if (raw && !/^[0-9a-f]{64}$/.test(raw)) {
+    throw new InputError(
+      'approved-plan-digest',
+      `${quote(raw)} is not a plan digest: the 64 hex characters of a dry run's plan-digest output`
+    )
+  }
+  return raw
+}
+
 /** Turns raw inputs into settings; pure, so every refusal is unit-tested without a runner. */
 export function parseSettings(read: InputReader, event?: TriggerEvent): Settings {
   const source = workspace(read)
@@ -137,6 +176,9 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
   const mode = oneOf(read, 'mode', MODES)
   const untrusted = mode === 'move' && event ? untrustedTrigger(event) : undefined
   if (untrusted && !flag(read, 'allow-untrusted-trigger')) throw new Error(untrustedTriggerMessage(untrusted))
+  if (mode === 'move' && event?.eventName === 'pull_request' && !flag(read, 'allow-move-on-pull-request')) {
+    throw new Error(pullRequestMoveMessage())
+  }
 
   return {
     source,
@@ -153,7 +195,12 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     includeAssociatedResources: flag(read, 'include-associated-resources'),
     failOnWarnings: flag(read, 'fail-on-warnings'),
     commentOnPullRequest: flag(read, 'comment-on-pull-request'),
-    githubToken: value(read, 'github-token', false)
+    githubToken: value(read, 'github-token', false),
+    restore: restoreSteps(read),
+    restoreJournal: journalPath(read, source.name),
+    validate: flag(read, 'validate'),
+    requireApprovedPlan: oneOf(read, 'require-approved-plan', REQUIREMENTS),
+    approvedPlanDigest: digest(read)
   }
 }
 

@@ -23,8 +23,8 @@ export async function run(): Promise<void> {
       return failedOutcome(error)
     })
     const report = assembleReport(settings, startedAt, outcome)
-    await publish(report, comment)
-    conclude(report, settings.failOnWarnings)
+    const { commentUrl } = await publish(report, comment)
+    conclude(report, settings.failOnWarnings, commentUrl)
   } catch (error) {
     // Bad input, or the report could not be written: the step fails with what went wrong.
     core.setOutput('result', 'failed')

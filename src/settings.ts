@@ -8,6 +8,13 @@ export type Mode = 'dry-run' | 'move'
 /** oidc: GitHub's ID token as client assertion; azure-cli: the Azure CLI session already signed in. */
 export type Auth = 'oidc' | 'azure-cli'
 
+/** What the action restores after a successful move (the restore input). */
+export type RestoreStep = 'role-assignments' | 'private-endpoints' | 'datastores'
+export const RESTORE_STEPS: readonly RestoreStep[] = ['role-assignments', 'private-endpoints', 'datastores']
+
+/** auto: enforce the plan approved on the merged pull request when there is one; true: require one; false: never look. */
+export type RequireApprovedPlan = 'auto' | 'true' | 'false'
+
 export interface Settings {
   /** The workspace to move, as given (with its parsed parts). */
   source: WorkspaceLocation
@@ -29,4 +36,13 @@ export interface Settings {
   failOnWarnings: boolean
   commentOnPullRequest: boolean
   githubToken: string
+  /** Empty by default: nothing is restored. */
+  restore: RestoreStep[]
+  /** Where the restore journal is kept between attempts (restore-journal), absolute. */
+  restoreJournal: string
+  /** Dry runs only: false leaves ARM's validation to the move's job (the planner lacks the move's rights). */
+  validate: boolean
+  requireApprovedPlan: RequireApprovedPlan
+  /** A plan job's plan-digest (sha256, lower-case hex) the move must match; empty when not given. */
+  approvedPlanDigest: string
 }

@@ -31,3 +31,15 @@ export function untrustedTriggerMessage(reason: string): string {
     'Move from a push to main or a workflow_dispatch in a job bound to a protected GitHub environment; or, if you have checked that no fork code runs in this job, set allow-untrusted-trigger: true.'
   ].join('\n')
 }
+
+/**
+ * Anyone who can push a branch can open a same-repository pull request and run its workflow: a move
+ * there would skip the review the environment's required reviewers stand for.
+ */
+export function pullRequestMoveMessage(): string {
+  return [
+    "Input 'mode': move refuses to run on pull_request: anyone who can push a branch could move the workspace before any review.",
+    'Promote as examples/promotion.yml does: the pull request runs a dry run that comments the plan; after the merge, a job bound to a protected GitHub environment moves, and only if the plan is still the one approved.',
+    'To move from a pull request anyway, set allow-move-on-pull-request: true.'
+  ].join('\n')
+}

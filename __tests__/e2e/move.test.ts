@@ -1,6 +1,6 @@
 // The action end to end: the bundle as its own process, against the emulator, through the real SDK.
 
-import { moves, validations, validationsAndMoves, writes } from '../../harness/requests.js'
+import { moves, validations, writes } from '../../harness/requests.js'
 import { emulatorFor } from './session.js'
 import { expectNoSecrets } from './secrets.js'
 
@@ -15,7 +15,7 @@ describe('a movable workspace', () => {
     expect(writes(requests)).toEqual([])
     expect(validations(requests)).toHaveLength(1)
     expect(moves(requests)).toHaveLength(0)
-    expect(dryRun.summary).toContain('Ready to move')
+    expect(dryRun.summary).toContain('## ✅ ml-ws-test can move: ARM validated it\n')
     expect(dryRun.summary).toContain('| Experiment jobs | 50 | Yes |')
     expect(dryRun.report?.result).toBe('ready')
     await expectNoSecrets(session.emulator, dryRun)
@@ -44,8 +44,8 @@ describe('a movable workspace', () => {
     const run = await session.run({ inputs: { mode: 'move' } })
     expect(run.outputs.result).toBe('already-moved')
     expect(run.exitCode).toBe(0)
-    expect(validationsAndMoves(await session.emulator.requests())).toEqual([])
-    expect(run.summary).toContain('Already moved')
+    expect(moves(await session.emulator.requests())).toEqual([])
+    expect(run.summary).toContain('## ✅ ml-ws-test is already in the target\n')
     await expectNoSecrets(session.emulator, run)
   })
 })

@@ -3,11 +3,21 @@
 import type { Emulator } from '../../harness/emulator-process.js'
 import { GITHUB_TOKEN, type ActionRun } from '../../harness/runner.js'
 
-/** Checks every token the emulator issued (ID tokens, hence client assertions, and access tokens)
- * and the job's GitHub token against every text the run left, pull-request comments included. */
+/** Every datastore secret the emulator holds (what listSecrets answers), whole. */
+function datastoreSecrets(resources: ReadonlyArray<{ properties?: Record<string, unknown> }>): string[] {
+  return resources.flatMap(r => {
+    const secrets = (r.properties?.credentials as { secrets?: Record<string, unknown> } | undefined)?.secrets ?? {}
+    return Object.entries(secrets).flatMap(([key, value]) => (key !== 'secretsType' && typeof value === 'string' ? [value] : []))
+  })
+}
+
+/** Checks every token the emulator issued (ID tokens, hence client assertions, and access tokens),
+ * the job's GitHub token and every datastore secret against every text the run left, pull-request
+ * comments included; `files` adds texts the run wrote elsewhere (the restore journal). */
 export async function expectNoSecrets(
   emulator: Emulator,
-  run: Pick<ActionRun, 'stdout' | 'stderr' | 'summary' | 'outputs' | 'report'>
+  run: Pick<ActionRun, 'stdout' | 'stderr' | 'summary' | 'outputs' | 'report'>,
+  files: string[] = []
 ): Promise<void> {
   const [issued, requests, state] = await Promise.all([emulator.issuedTokens(), emulator.requests(), emulator.state()])
   const comments = state.comments.map(c => c.body)
@@ -19,7 +29,18 @@ export async function expectNoSecrets(
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
-  const texts = [stdout, run.stderr, run.summary, JSON.stringify(run.outputs), JSON.stringify(run.report ?? {}), ...comments]
+  const texts = [
+    stdout,
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.outputs),
+    JSON.stringify(run.report ?? {}),
+    ...comments,
+    ...files
+  ]
+  for (const secret of datastoreSecrets(state.resources)) {
+    for (const text of texts) expect(text).not.toContain(secret)
+  }
   for (const token of tokens) {
     // The signature is what makes a token usable; any 24 characters of it would be a leak.
     const signature = token.split('.').pop() ?? token

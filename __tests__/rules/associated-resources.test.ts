@@ -35,7 +35,8 @@ describe('associated-resources', () => {
         title:
           "Not moved: 1 associated resource outside the workspace's resource group ml-dev, since ARM moves from one source group per request",
         items: [`key vault ${OTHER_KV} (resource group shared-rg)`],
-        fix: `Leave them where they are, or move them separately: az resource move --destination-group ml-prod --destination-subscription-id ${TARGET_SUB} --ids <id>`
+        fix: 'Leave them where they are, or move them separately.',
+        commands: [`az resource move --destination-group ml-prod --destination-subscription-id ${TARGET_SUB} --ids ${OTHER_KV}`]
       },
       {
         rule: 'associated-resources-shared',

@@ -36,7 +36,13 @@ describe('computes', () => {
           'ci-alice (ComputeInstance, STANDARD_E4S_V3, Creating)',
           'aks (AKS, Failed)'
         ],
-        fix: `Before the move, delete each compute: az ml compute delete --name <name> ${ML} --yes; detach each attached compute: az ml compute detach --name <name> ${ML}.`,
+        fix: 'Before the move, delete the managed computes and detach the attached ones; recreate them after.',
+        // One filled-in command per compute, never a <name> placeholder.
+        commands: [
+          `az ml compute delete --name cpu-cluster ${ML} --yes`,
+          `az ml compute delete --name ci-alice ${ML} --yes`,
+          `az ml compute detach --name aks ${ML}`
+        ],
         followUp: {
           title: 'Recreate the computes in the moved workspace',
           items: [
@@ -53,7 +59,8 @@ describe('computes', () => {
     const attached = inventory({ computes: [{ name: 'aks', computeType: 'AKS', attached: true, resourceId: AKS_ID }] })
     expect(computesRule(attached, context())[0]).toMatchObject({
       title: 'The workspace has 1 compute; workspaces with computes (even ones being created) cannot be moved',
-      fix: `Before the move, detach each attached compute: az ml compute detach --name <name> ${ML}.`
+      fix: 'Before the move, detach the attached ones; recreate them after.',
+      commands: [`az ml compute detach --name aks ${ML}`]
     })
   })
 

@@ -15,9 +15,18 @@ describe('databricks', () => {
         severity: 'blocker',
         title: 'The workspace is linked with Azure Databricks; linked workspaces cannot be moved',
         items: [`adb (Databricks compute, ${DATABRICKS_ID})`, `Azure Databricks workspace ${DATABRICKS_ID}`],
-        fix: `Before the move, detach the Databricks computes: az ml compute detach --name <name> --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}; remove the link on each Azure Databricks workspace, where it is stored.`
+        fix: 'The link is fixed when the Databricks workspace is created and cannot be removed: create a new Azure ML workspace in the target subscription and recreate its assets there.',
+        commands: [`az ml compute detach --name adb --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}`],
+        permanent: true
       }
     ])
+  })
+
+  it('asks only to detach a Databricks compute when no Databricks workspace holds the link: not permanent', () => {
+    const inv = inventory({ computes: [{ name: 'adb', computeType: 'Databricks', attached: true, resourceId: DATABRICKS_ID }] })
+    const [finding] = databricksRule(inv, context())
+    expect(finding.fix).toBe('Detach the Databricks computes before the move.')
+    expect(finding.permanent).toBeUndefined()
   })
 
   it('passes a workspace without Databricks', () => {

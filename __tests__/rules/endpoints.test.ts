@@ -23,7 +23,15 @@ describe('endpoints', () => {
         severity: 'blocker',
         title: 'The workspace has 3 endpoints; workspaces with endpoints cannot be moved',
         items,
-        fix: `Stop sending requests to them, then delete each: az ml online-endpoint delete --name <name> ${ML} --yes; az ml batch-endpoint delete --name <name> ${ML} --yes.`,
+        fix: 'Deleting them stops scoring: move their clients elsewhere first, then delete each; redeploy after.',
+        // Each online endpoint's deletion says, where it is pasted, that scoring stops.
+        commands: [
+          '# stops scoring at scoring until it is redeployed in the moved workspace',
+          `az ml online-endpoint delete --name scoring ${ML} --yes`,
+          '# stops scoring at empty until it is redeployed in the moved workspace',
+          `az ml online-endpoint delete --name empty ${ML} --yes`,
+          `az ml batch-endpoint delete --name nightly ${ML} --yes`
+        ],
         followUp: {
           title: 'Redeploy the endpoints in the moved workspace, then point their clients at the new scoring URIs',
           items

@@ -93,6 +93,7 @@ export function context(overrides: Partial<RuleContext> = {}): RuleContext {
     createTargetResourceGroup: false,
     registerProviders: false,
     includeAssociatedResources: true,
+    restore: [],
     ...overrides
   }
 }

@@ -38,7 +38,9 @@ describe('jobs', () => {
         severity: 'blocker',
         title: '2 jobs are not finished; the workspace must be idle during the move',
         items: ['train-42 (Command, Running)', 'label-cats (Labeling, Paused)'],
-        fix: `Wait for them to finish, or cancel them: az ml job cancel --name <name> --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}. Complete or delete the labeling projects in Azure Machine Learning studio (Data Labeling).`
+        fix: 'Wait for them to finish, or cancel them. Complete or delete the labeling projects in Azure Machine Learning studio (Data Labeling).',
+        // Labeling projects are completed in the studio, not cancelled.
+        commands: [`az ml job cancel --name train-42 --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}`]
       }
     ])
   })
@@ -47,7 +49,8 @@ describe('jobs', () => {
     const inv = inventory({ activeJobs: [{ name: 'sweep-1', jobType: 'Sweep', status: 'Queued' }] })
     expect(jobsRule(inv, context())[0]).toMatchObject({
       title: '1 job is not finished; the workspace must be idle during the move',
-      fix: `Wait for them to finish, or cancel them: az ml job cancel --name <name> --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}.`
+      fix: 'Wait for them to finish, or cancel them.',
+      commands: [`az ml job cancel --name sweep-1 --workspace-name ml-ws --resource-group ml-dev --subscription ${SOURCE_SUB}`]
     })
   })
 

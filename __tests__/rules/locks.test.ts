@@ -9,7 +9,11 @@ const lock = (scope: string, name: string, level: string) => ({
 })
 
 describe('locks', () => {
-  const readOnly = lock(SOURCE_RG, 'freeze', 'ReadOnly')
+  const readOnly = {
+    ...lock(SOURCE_RG, 'freeze', 'ReadOnly'),
+    notes: 'Change freeze until the quarterly release',
+    owners: ['platform-team-app']
+  }
   const noDelete = lock(WORKSPACE_ID, 'keep', 'CanNotDelete')
   const targetReadOnly = lock(`/subscriptions/${TARGET_SUB}`, 'audit', 'ReadOnly')
 
@@ -20,8 +24,13 @@ describe('locks', () => {
         rule: 'locks-read-only',
         severity: 'blocker',
         title: 'The move is blocked by 2 ReadOnly locks; ARM moves nothing under a read-only lock',
-        items: [`freeze (ReadOnly) on ${SOURCE_RG}`, `audit (ReadOnly) on /subscriptions/${TARGET_SUB}`],
-        fix: `Remove them for the move: az lock delete --ids ${readOnly.id} ${targetReadOnly.id}`,
+        // Why the lock is there, and whose it is, stand with it: the reviewer weighs removing it.
+        items: [
+          `freeze (ReadOnly) on ${SOURCE_RG} — note: "Change freeze until the quarterly release" — owners: platform-team-app`,
+          `audit (ReadOnly) on /subscriptions/${TARGET_SUB}`
+        ],
+        fix: 'Read each note and ask its owner first: remove them for the move, and put them back after.',
+        commands: [`az lock delete --ids ${readOnly.id}`, `az lock delete --ids ${targetReadOnly.id}`],
         followUp: {
           title: 'Recreate the ReadOnly locks you removed',
           items: [`freeze (ReadOnly) on ${SOURCE_RG}`, `audit (ReadOnly) on /subscriptions/${TARGET_SUB}`]

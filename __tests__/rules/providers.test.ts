@@ -54,11 +54,13 @@ describe('providers', () => {
           'Microsoft.Insights (Registering)',
           'Microsoft.Notebooks (not listed)'
         ],
-        fix: [
+        fix: 'Register them in the target subscription, or set register-providers: true.',
+        // One command per line, each pasted as it is.
+        commands: [
           `az provider register --namespace Microsoft.ContainerRegistry --subscription ${TARGET_SUB}`,
           `az provider register --namespace Microsoft.Insights --subscription ${TARGET_SUB}`,
           `az provider register --namespace Microsoft.Notebooks --subscription ${TARGET_SUB}`
-        ].join(' && ')
+        ]
       }
     ])
   })
@@ -93,5 +95,17 @@ describe('providers', () => {
   it('leaves a target subscription in another tenant, whose providers ARM does not show, to the tenant rule', () => {
     const inv = inventory({ targetSubscription: { subscriptionId: TARGET_SUB, tenantId: OTHER_TENANT }, targetProviders: [] })
     expect(providersRule(inv, context())).toEqual([])
+  })
+})
+
+describe('a provider the identity could not read', () => {
+  it('is not called unregistered: the read-failed warning reports it', () => {
+    const unread = inventory({
+      targetProviders: inventory().targetProviders.map(p =>
+        p.namespace === 'Microsoft.Storage' ? { namespace: p.namespace, registrationState: 'Unknown' } : p
+      ),
+      readFailures: [{ what: 'provider Microsoft.Storage', code: 'AuthorizationFailed', message: 'denied' }]
+    })
+    expect(providersRule(unread, context())).toEqual([])
   })
 })

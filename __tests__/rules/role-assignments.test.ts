@@ -23,8 +23,13 @@ describe('role-assignments', () => {
         title: '2 role assignments on the workspace are not moved',
         items,
         followUp: {
-          title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${TARGET_WORKSPACE_ID}`,
-          items
+          title: 'Recreate the role assignments on the moved workspace (the move removes them)',
+          items,
+          // Filled in: the role's name where known, its definition's ID otherwise; no type when unknown.
+          commands: [
+            `az role assignment create --assignee-object-id alice-oid --assignee-principal-type User --role 'AzureML Data Scientist' --scope ${TARGET_WORKSPACE_ID}`,
+            `az role assignment create --assignee-object-id pipeline-oid --role b24988ac --scope ${TARGET_WORKSPACE_ID}`
+          ]
         }
       }
     ])

@@ -9,7 +9,8 @@ describe('target-group', () => {
         severity: 'blocker',
         title: 'The target resource group ml-prod does not exist',
         items: [TARGET_RG],
-        fix: `az group create --name ml-prod --location westeurope --subscription ${TARGET_SUB}`
+        fix: 'Create it in the workspace region, or set create-target-resource-group: true.',
+        commands: [`az group create --name ml-prod --location westeurope --subscription ${TARGET_SUB}`]
       }
     ])
   })
@@ -37,7 +38,8 @@ describe('target-group', () => {
         severity: 'blocker',
         title: 'The target resource group is in northeurope, the workspace in westeurope; moves across regions are not supported',
         items: [`${TARGET_RG} (northeurope)`],
-        fix: 'Choose a target resource group in westeurope.'
+        fix: 'Choose a target resource group in westeurope.',
+        permanent: true
       }
     ])
   })

@@ -17,7 +17,8 @@ describe('tenant', () => {
           `source subscription Dev (${SOURCE_SUB}): tenant ${TENANT}`,
           `target subscription Prod (${TARGET_SUB}): tenant ${OTHER_TENANT}`
         ],
-        fix: `Choose a target subscription in tenant ${TENANT}, or transfer the target subscription to that tenant first.`
+        fix: `Choose a target subscription in tenant ${TENANT}, or transfer the target subscription to that tenant first.`,
+        permanent: true
       }
     ])
   })

@@ -9,7 +9,7 @@ describe('workspace', () => {
         severity: 'blocker',
         title: 'The workspace exists at neither its source nor its target ID',
         items: [`source: ${WORKSPACE_ID}`, `target: ${TARGET_WORKSPACE_ID}`],
-        fix: expect.stringContaining('workspace-id')
+        fix: expect.stringContaining('workspace-id') as unknown
       }
     ])
   })

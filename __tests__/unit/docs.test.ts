@@ -46,31 +46,128 @@ describe('README', () => {
   })
 })
 
+interface Step {
+  id?: string
+  uses?: string
+  if?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  if?: string
+  needs?: string
+  environment?: string
+  concurrency?: { group?: string }
+  permissions?: Record<string, string>
+  outputs?: Record<string, string>
+  steps: Step[]
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, Job>
+}
+
+const isThisAction = (step: Step) => step.uses?.includes('azureml-workspace-move') ?? false
+
+/** The workflow's steps of this action, after checking that they use only declared inputs, and every required one. */
+function actionSteps(workflow: Workflow): Step[] {
+  expect(workflow.on).toBeDefined()
+  const steps = Object.values(workflow.jobs).flatMap(job => job.steps.filter(isThisAction))
+  expect(steps.length).toBeGreaterThan(0)
+  const required = Object.entries(action.inputs)
+    .filter(([, i]) => i.required)
+    .map(([name]) => name)
+  for (const step of steps) {
+    const used = Object.keys(step.with ?? {})
+    expect(used.filter(name => !(name in action.inputs))).toEqual([])
+    expect(required.filter(name => !used.includes(name))).toEqual([])
+  }
+  return steps
+}
+
+const FORK_GUARD = 'github.event.pull_request.head.repo.full_name == github.repository'
+
 describe('example workflows', () => {
   const files = readdirSync('examples').filter(f => f.endsWith('.yml'))
+  const read = (file: string) => parse(readFileSync(`examples/${file}`, 'utf8')) as Workflow
 
   it('are there: one step, the promotion flow, a matrix', () => {
     expect(files.sort()).toEqual(['matrix.yml', 'one-step.yml', 'promotion.yml'])
   })
 
   it.each(files)('%s parses and uses only declared inputs, with every required one', file => {
-    const workflow = parse(readFileSync(`examples/${file}`, 'utf8')) as {
-      on: unknown
-      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>
-    }
-    expect(workflow.on).toBeDefined()
-    const steps = Object.values(workflow.jobs).flatMap(job =>
-      job.steps.filter(step => step.uses?.includes('azureml-workspace-move'))
-    )
-    expect(steps.length).toBeGreaterThan(0)
-    const required = Object.entries(action.inputs)
-      .filter(([, i]) => i.required)
-      .map(([name]) => name)
-    for (const step of steps) {
-      const used = Object.keys(step.with ?? {})
-      expect(used.filter(name => !(name in action.inputs))).toEqual([])
-      expect(required.filter(name => !used.includes(name))).toEqual([])
-    }
+    actionSteps(read(file))
+  })
+
+  describe('promotion.yml: plan → approve → apply', () => {
+    const { on, jobs } = read('promotion.yml')
+    const step = (job: string) => jobs[job].steps.find(isThisAction)!.with!
+
+    it('plans on the pull request with the planner, forks skipped, and comments', () => {
+      expect(Object.keys(on)).toEqual(['pull_request', 'push'])
+      expect(jobs.review.if).toContain(FORK_GUARD)
+      expect(jobs.review.permissions).toMatchObject({ 'id-token': 'write', 'pull-requests': 'write' })
+      expect(step('review')).toMatchObject({
+        mode: 'dry-run',
+        validate: false,
+        'client-id': '${{ vars.AZURE_PLANNER_CLIENT_ID }}'
+      })
+    })
+
+    it('after the merge, plans again for the approver, then moves with the mover in the production environment', () => {
+      expect(jobs.plan.if).toBe("github.event_name == 'push'")
+      expect(jobs.plan.environment).toBeUndefined()
+      expect(jobs.plan.outputs).toEqual({ 'plan-digest': '${{ steps.plan.outputs.plan-digest }}' })
+      expect(jobs.move).toMatchObject({
+        needs: 'plan',
+        environment: 'production',
+        concurrency: { group: 'azureml-move-ml-test-rg' }
+      })
+      expect(jobs.move.permissions).toMatchObject({ 'id-token': 'write', 'pull-requests': 'read' })
+      expect(step('move')).toMatchObject({
+        mode: 'move',
+        'client-id': '${{ vars.AZURE_MOVER_CLIENT_ID }}',
+        'require-approved-plan': true,
+        'approved-plan-digest': '${{ needs.plan.outputs.plan-digest }}'
+      })
+      expect(
+        jobs.move.steps.some(
+          s => s.uses?.startsWith('actions/upload-artifact') && s.with?.path === '${{ steps.move.outputs.report-path }}'
+        )
+      ).toBe(true)
+    })
+
+    it('gives every job the same inputs that are part of the plan, so an unchanged workspace passes', () => {
+      const planned = [
+        'workspace-id',
+        'target-subscription-id',
+        'target-resource-group',
+        'create-target-resource-group',
+        'register-providers',
+        'include-associated-resources'
+      ]
+      const pick = (job: string) => planned.map(name => step(job)[name])
+      expect(pick('plan')).toEqual(pick('review'))
+      expect(pick('move')).toEqual(pick('review'))
+    })
+  })
+})
+
+describe('README quick start', () => {
+  const section = readme.split('\n## Quick start\n')[1].split('\n## ')[0]
+  const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(section)![1]) as Workflow & { name?: string }
+
+  it('is a complete workflow: a trigger, the permissions it needs, the fork guard', () => {
+    expect(workflow.name).toBeDefined()
+    expect(Object.keys(workflow.on)).toEqual(['pull_request'])
+    expect(workflow.permissions).toEqual({ 'id-token': 'write', contents: 'read', 'pull-requests': 'write' })
+    const [job] = Object.values(workflow.jobs)
+    expect(job.if).toBe(FORK_GUARD)
+    expect(actionSteps(workflow)).toHaveLength(1)
+  })
+
+  it('names the published action by its major tag', () => {
+    expect(actionSteps(workflow)[0].uses).toBe('contoso/azureml-workspace-move@v1')
   })
 })
 

@@ -24,7 +24,7 @@ describe('from-sdk.linkedAmlWorkspace', () => {
   })
 
   it('is undefined for a Databricks workspace without the link', () => {
-    expect(linkedAmlWorkspace({ properties: { parameters: {} } } as GenericResource)).toBeUndefined()
-    expect(linkedAmlWorkspace({} as GenericResource)).toBeUndefined()
+    expect(linkedAmlWorkspace({ properties: { parameters: {} } })).toBeUndefined()
+    expect(linkedAmlWorkspace({})).toBeUndefined()
   })
 })

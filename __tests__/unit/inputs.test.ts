@@ -21,7 +21,11 @@ const VALID: Record<string, string> = {
   'fail-on-warnings': 'false',
   'comment-on-pull-request': 'true',
   'github-token': '',
-  'allow-untrusted-trigger': 'false'
+  'allow-untrusted-trigger': 'false',
+  'allow-move-on-pull-request': 'false',
+  validate: 'true',
+  'require-approved-plan': 'auto',
+  'approved-plan-digest': ''
 }
 
 function reader(overrides: Record<string, string>): InputReader {
@@ -30,6 +34,16 @@ function reader(overrides: Record<string, string>): InputReader {
 }
 
 describe('parseSettings', () => {
+  it('reads restore as a comma- or newline-separated list, empty by default', () => {
+    expect(parseSettings(reader({})).restore).toEqual([])
+    expect(parseSettings(reader({ restore: 'Datastores,\n role-assignments\n' })).restore).toEqual([
+      'role-assignments',
+      'datastores'
+    ])
+    expect(parseSettings(reader({ 'restore-journal': '/var/journal.json' })).restoreJournal).toBe('/var/journal.json')
+    expect(parseSettings(reader({})).restoreJournal).toMatch(/\/\.azureml-move\/ml-ws-test\.journal\.json$/)
+  })
+
   it('reads valid inputs into settings', () => {
     const settings = parseSettings(reader({}))
     expect(settings.source).toEqual({
@@ -154,7 +168,10 @@ describe('parseSettings', () => {
     ['authority-host', 'https://login.example/?x=1', 'query'],
     ['create-target-resource-group', 'yes', "'yes' is not a boolean"],
     ['register-providers', 'ture', "'ture' is not a boolean"],
-    ['fail-on-warnings', '1', 'is not a boolean']
+    ['fail-on-warnings', '1', 'is not a boolean'],
+    ['restore', 'role-assignments, secrets', "'secrets' is not one of: role-assignments, private-endpoints, datastores"],
+    ['restore', 'computes', "'computes' is not yet supported; supported: role-assignments, private-endpoints, datastores"],
+    ['restore', 'endpoints\ncompute-instances', "'endpoints' is not yet supported"]
   ]
 
   it.each(malformed)('refuses %s = %j, naming the input', (input, value, expected) => {
@@ -234,5 +251,36 @@ describe('untrusted triggers', () => {
       repository: { full_name: 'Contoso/ML' }
     }
     expect(parseSettings(move, { eventName: 'workflow_run', payload: { workflow_run: sameRepo } }).mode).toBe('move')
+  })
+})
+
+describe('mode: move on pull_request', () => {
+  const pullRequest = { eventName: 'pull_request', payload: {} }
+
+  it('is refused, saying why and how the promotion flow moves', () => {
+    expect(() => parseSettings(reader({ mode: 'move' }), pullRequest)).toThrow(
+      "Input 'mode': move refuses to run on pull_request: anyone who can push a branch could move the workspace before any review."
+    )
+    expect(() => parseSettings(reader({ mode: 'move' }), pullRequest)).toThrow('examples/promotion.yml')
+  })
+
+  it('runs with allow-move-on-pull-request: true, and a dry run always does', () => {
+    expect(parseSettings(reader({ mode: 'move', 'allow-move-on-pull-request': 'true' }), pullRequest).mode).toBe('move')
+    expect(parseSettings(reader({}), pullRequest).mode).toBe('dry-run')
+  })
+})
+
+describe('the approved plan', () => {
+  it('reads require-approved-plan, validate and a digest (any case, kept lower-case)', () => {
+    const digest = 'AB'.repeat(32)
+    const settings = parseSettings(reader({ 'require-approved-plan': 'TRUE', validate: 'false', 'approved-plan-digest': digest }))
+    expect(settings).toMatchObject({ requireApprovedPlan: 'true', validate: false, approvedPlanDigest: digest.toLowerCase() })
+  })
+
+  it('refuses a digest that is not a full sha256', () => {
+    expect(() => parseSettings(reader({ 'approved-plan-digest': 'abcdef123456' }))).toThrow(
+      "Input 'approved-plan-digest': 'abcdef123456' is not a plan digest"
+    )
+    expect(() => parseSettings(reader({ 'require-approved-plan': 'yes' }))).toThrow("'yes' is not one of: auto, true, false")
   })
 })

@@ -19,6 +19,7 @@ const STAGES: Array<[prefix: string, stage: number]> = [
   ['auth/', 2],
   ['inventory/', 3],
   ['rules/', 4],
+  ['approval/', 5],
   ['writes/', 5],
   ['report/', 6],
   ['stages/', 7],

@@ -5,10 +5,13 @@ import { SharedTokenCredential } from '../../src/auth/shared-token.js'
 function counting(lifetimeMs: number, fail = false) {
   const calls: string[] = []
   const credential: TokenCredential = {
-    async getToken(scopes) {
+    getToken(scopes) {
       calls.push([scopes].flat().join(' '))
-      if (fail && calls.length === 1) throw new Error('refused')
-      return { token: `token-${calls.length}`, expiresOnTimestamp: Date.now() + lifetimeMs } satisfies AccessToken
+      if (fail && calls.length === 1) return Promise.reject(new Error('refused'))
+      return Promise.resolve({
+        token: `token-${calls.length}`,
+        expiresOnTimestamp: Date.now() + lifetimeMs
+      } satisfies AccessToken)
     }
   }
   return { calls, credential }

@@ -52,7 +52,7 @@ export function authenticate(emu: Emulator, request: Request): Claims {
     throw unauthorized(
       emu,
       'InvalidAuthenticationToken',
-      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
+      `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
       String(claims.tid)
     )
   }
@@ -65,7 +65,7 @@ export function requireTenant(emu: Emulator, claims: Claims, subscriptionTenant:
   throw unauthorized(
     emu,
     'InvalidAuthenticationTokenTenant',
-    `The access token is from the wrong issuer '${claims.iss}'. It must match the tenant '${emu.urls.entra}/${subscriptionTenant}/' associated with this subscription. Please use the authority (URL) '${emu.urls.entra}/${subscriptionTenant}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+    `The access token is from the wrong issuer '${String(claims.iss)}'. It must match the tenant '${emu.urls.entra}/${subscriptionTenant}/' associated with this subscription. Please use the authority (URL) '${emu.urls.entra}/${subscriptionTenant}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
     subscriptionTenant
   )
 }

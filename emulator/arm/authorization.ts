@@ -1,6 +1,7 @@
 // Microsoft.Authorization at subscription, resource group and resource scope: management locks
 // (a list includes locks inherited from parent scopes and those beneath), role assignments
-// (optionally $filter=atScope()) and role definitions (for role names).
+// (optionally $filter=atScope(); created with PUT), role definitions (for role names) and the
+// caller's permissions (from its role assignments at and above the scope).
 
 import type { Reply } from '../http.ts'
 import { json } from '../http.ts'
@@ -61,6 +62,95 @@ function listRoleAssignments(ctx: ArmContext): Reply {
   return page(ctx, 'roleAssignments', fromArray(items))
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const roleGuid = (id: string) => id.split('/').pop()!.toLowerCase()
+const prop = (item: ArmResource, key: string) => text(item.properties?.[key]).toLowerCase()
+
+/**
+ * RoleAssignments_Create. Names are unique in the tenant: a name taken at another scope, or the same
+ * principal and role already assigned at this scope, is 409 RoleAssignmentExists, as ARM answers.
+ */
+function createRoleAssignment(ctx: ArmContext): Reply {
+  const scope = scopeOf(ctx)
+  const name = ctx.params.roleAssignmentName
+  const body = (ctx.req.body as { properties?: Record<string, unknown> } | undefined)?.properties
+  const roleDefinitionId = typeof body?.roleDefinitionId === 'string' ? body.roleDefinitionId : ''
+  const principalId = typeof body?.principalId === 'string' ? body.principalId : ''
+  if (!roleDefinitionId || !principalId) {
+    throw armError(
+      400,
+      'InvalidRoleAssignmentRequest',
+      'The request must have properties.roleDefinitionId and properties.principalId.'
+    )
+  }
+  const store = ctx.world.store
+  if (!store.roleDefinitions.some(d => d.name.toLowerCase() === roleGuid(roleDefinitionId))) {
+    throw armError(
+      400,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${roleGuid(roleDefinitionId)}' does not exist.`
+    )
+  }
+  const tenantId = text(ctx.token.tid)
+  if (ctx.world.scenario.deletedPrincipals.some(id => id.toLowerCase() === principalId.toLowerCase())) {
+    throw armError(
+      400,
+      'PrincipalNotFound',
+      `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`
+    )
+  }
+  const existing = [...store.roleAssignments.values()]
+  const sameName = existing.find(a => a.name.toLowerCase() === name.toLowerCase())
+  const same = existing.find(
+    a =>
+      prop(a, 'scope') === scope.toLowerCase() &&
+      prop(a, 'principalId') === principalId.toLowerCase() &&
+      roleGuid(prop(a, 'roleDefinitionId')) === roleGuid(roleDefinitionId)
+  )
+  const taken = same ?? sameName
+  if (taken) {
+    throw armError(
+      409,
+      'RoleAssignmentExists',
+      `The role assignment already exists. The ID of the existing role assignment is ${taken.name}.`
+    )
+  }
+  const now = new Date().toISOString()
+  const assignment: ArmResource = {
+    properties: {
+      roleDefinitionId,
+      principalId,
+      principalType: body?.principalType ?? 'User',
+      scope,
+      condition: body?.condition ?? null,
+      conditionVersion: body?.conditionVersion ?? null,
+      createdOn: now,
+      updatedOn: now,
+      createdBy: ctx.token.oid ?? null,
+      updatedBy: ctx.token.oid ?? null,
+      delegatedManagedIdentityResourceId: body?.delegatedManagedIdentityResourceId ?? null,
+      description: body?.description ?? null
+    },
+    id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+    type: 'Microsoft.Authorization/roleAssignments',
+    name
+  }
+  store.roleAssignments.set(assignment.id.toLowerCase(), assignment)
+  return json(201, assignment)
+}
+
+/** Permissions_ListForResourceGroup (and at a subscription): one entry per role the caller holds at or above the scope. */
+function listPermissions(ctx: ArmContext): Reply {
+  const scope = scopeOf(ctx)
+  const caller = text(ctx.token.oid).toLowerCase()
+  const store = ctx.world.store
+  const entries = [...store.roleAssignments.values()]
+    .filter(a => prop(a, 'principalId') === caller && isWithin(scope, prop(a, 'scope')))
+    .flatMap(a => store.roleDefinitions.filter(d => d.name.toLowerCase() === roleGuid(prop(a, 'roleDefinitionId'))))
+    .map(d => ({ actions: d.actions, notActions: d.notActions ?? [], dataActions: [], notDataActions: [] }))
+  return page(ctx, 'permissions', fromArray(entries))
+}
+
 /** Role definition ids carry the subscription of the scope they were read at (none at the root). */
 function roleDefinitionPrefix(ctx: ArmContext): string {
   return ctx.params.subscriptionId ? `/subscriptions/${/^\/subscriptions\/([^/]+)/i.exec(scopeOf(ctx))![1]}` : ''
@@ -76,7 +166,7 @@ function roleDefinitionBody(role: RoleDefinitionInfo, prefix: string): ArmResour
       type: roleType(role),
       description: role.description,
       assignableScopes: ['/'],
-      permissions: [{ actions: role.actions, notActions: [], dataActions: [], notDataActions: [] }],
+      permissions: [{ actions: role.actions, notActions: role.notActions ?? [], dataActions: [], notDataActions: [] }],
       createdOn: '2019-05-05T00:00:00.0000000Z',
       updatedOn: '2024-10-01T00:00:00.0000000Z',
       createdBy: null,
@@ -122,6 +212,19 @@ function atEveryScope(suffix: string, versions: readonly string[], handle: Route
 
 export const authorizationRoutes: Route[] = [
   ...atEveryScope('/providers/Microsoft.Authorization/locks', API_VERSIONS.locks, listLocks),
+  ...SCOPES.map((scope): Route => ({
+    method: 'PUT',
+    path: `${scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}`,
+    versions: API_VERSIONS.roleAssignments,
+    handle: createRoleAssignment
+  })),
+  // Permissions at a subscription or resource group: where the action checks what it may write.
+  ...SCOPES.slice(0, 2).map((scope): Route => ({
+    method: 'GET',
+    path: `${scope}/providers/Microsoft.Authorization/permissions`,
+    versions: API_VERSIONS.permissions,
+    handle: listPermissions
+  })),
   ...atEveryScope('/providers/Microsoft.Authorization/roleAssignments', API_VERSIONS.roleAssignments, listRoleAssignments),
   ...atEveryScope('/providers/Microsoft.Authorization/roleDefinitions', API_VERSIONS.roleDefinitions, listRoleDefinitions, true),
   ...atEveryScope(

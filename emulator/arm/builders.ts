@@ -71,12 +71,9 @@ function workspaceOf(input: BuildInput): ArmResource {
   return input.workspace
 }
 
-function storageAccountName(workspace: ArmResource): string {
-  return (
-    String(workspace.properties?.storageAccount ?? '')
-      .split('/')
-      .pop() ?? ''
-  )
+function storageAccountId(workspace: ArmResource): string {
+  const id = workspace.properties?.storageAccount
+  return typeof id === 'string' ? id : ''
 }
 
 const assetContainer: Defaults = () => ({
@@ -174,6 +171,7 @@ const DEFAULTS: Record<string, Defaults> = {
   [`${ML}/datastores`]: input => {
     const workspace = workspaceOf(input)
     const isDefault = input.name === 'workspaceblobstore'
+    const storage = parseResourceId(storageAccountId(workspace))
     return {
       systemData: systemData(),
       properties: {
@@ -181,10 +179,17 @@ const DEFAULTS: Record<string, Defaults> = {
         tags: {},
         properties: {},
         isDefault,
-        credentials: { credentialsType: 'AccountKey' },
+        // The secret is stored here and served only by listSecrets (arm/ml.ts strips it elsewhere).
+        credentials: {
+          credentialsType: 'AccountKey',
+          secrets: { secretsType: 'AccountKey', key: Buffer.from(stableGuid(`${input.id}#key`)).toString('base64') }
+        },
         datastoreType: 'AzureBlob',
-        accountName: storageAccountName(workspace),
-        containerName: isDefault ? `azureml-blobstore-${workspace.properties?.workspaceId}` : compact(input.name, 63),
+        // Where the storage lives, as 2025-12-01 says (the 2022-10-01 SDK models drop these).
+        subscriptionId: storage?.subscriptionId ?? input.subscriptionId,
+        resourceGroup: storage?.resourceGroup ?? input.groupId.split('/').pop(),
+        accountName: storageAccountId(workspace).split('/').pop(),
+        containerName: isDefault ? `azureml-blobstore-${String(workspace.properties?.workspaceId)}` : compact(input.name, 63),
         endpoint: 'core.windows.net',
         protocol: 'https',
         serviceDataAccessAuthIdentity: 'None'

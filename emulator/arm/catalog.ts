@@ -32,6 +32,7 @@ export const API_VERSIONS = {
     2015-07-01 2018-01-01-preview 2018-09-01-preview 2020-03-01-preview 2020-04-01-preview
     2020-08-01-preview 2020-10-01-preview 2022-04-01`),
   roleDefinitions: published('2015-07-01 2018-01-01-preview 2022-04-01 2022-05-01-preview'),
+  permissions: published('2015-07-01 2018-01-01-preview 2022-04-01 2022-05-01-preview'),
   machineLearning: published(`
     2018-11-19 2019-05-01 2019-06-01 2019-11-01 2020-01-01 2020-03-01 2020-04-01 2020-06-01 2020-08-01
     2021-01-01 2021-04-01 2021-07-01 2022-05-01 2022-10-01 2023-04-01 2023-10-01 2024-04-01 2024-10-01
@@ -110,6 +111,8 @@ export interface RoleDefinitionInfo {
   roleName: string
   description: string
   actions: string[]
+  /** Subtracted from actions (Contributor's role writes in Microsoft.Authorization, for one). */
+  notActions?: string[]
 }
 
 export const BUILT_IN_ROLES: RoleDefinitionInfo[] = [
@@ -123,7 +126,20 @@ export const BUILT_IN_ROLES: RoleDefinitionInfo[] = [
     name: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
     roleName: 'Contributor',
     description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.',
-    actions: ['*']
+    actions: ['*'],
+    notActions: [
+      'Microsoft.Authorization/*/Delete',
+      'Microsoft.Authorization/*/Write',
+      'Microsoft.Authorization/elevateAccess/Action',
+      'Microsoft.Blueprint/blueprintAssignments/write',
+      'Microsoft.Blueprint/blueprintAssignments/delete',
+      'Microsoft.Compute/galleries/share/action',
+      'Microsoft.Purview/consents/write',
+      'Microsoft.Purview/consents/delete',
+      'Microsoft.Resources/deploymentStacks/manageDenySetting/action',
+      'Microsoft.Subscription/cancel/action',
+      'Microsoft.Subscription/enable/action'
+    ]
   },
   {
     name: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',

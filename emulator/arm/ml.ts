@@ -1,6 +1,8 @@
-// Microsoft.MachineLearningServices (2022-10-01): workspaces and their paged child collections
-// (computes, jobs, datastores, data, environments, models, online/batch endpoints, deployments,
-// private endpoint connections). Children come from the scenario and from lazy generators.
+// Microsoft.MachineLearningServices (2022-10-01 to 2025-12-01): workspaces and their paged child
+// collections (computes, jobs, datastores, data, environments, models, online/batch endpoints,
+// deployments, private endpoint connections). Children come from the scenario and from lazy
+// generators. Writes: datastores (PUT, and listSecrets, the only answer that holds a secret) and
+// private endpoint connections (PUT: approve or reject).
 
 import type { Reply } from '../http.ts'
 import { json } from '../http.ts'
@@ -39,6 +41,14 @@ function children(store: Store, workspace: Entry, collection: string, keep: Keep
     (spec: GenerateSpec) => keep(spec.properties?.isArchived === true)
   )
   return concat(fromArray(explicit), generated)
+}
+
+/** As ARM answers a GET: a datastore's secrets say only their type (Datastores_Get). */
+function publicView(resource: ArmResource): ArmResource {
+  const credentials = resource.properties?.credentials as { secrets?: { secretsType?: string } } | undefined
+  if (!credentials?.secrets) return resource
+  const secrets = { secretsType: credentials.secrets.secretsType }
+  return { ...resource, properties: { ...resource.properties, credentials: { ...credentials, secrets } } }
 }
 
 function all<T>(source: Source<T>): T[] {
@@ -104,10 +114,10 @@ function listWorkspaces(ctx: ArmContext, scope: string): Reply {
 function listChildren(ctx: ArmContext): Reply {
   const collection = requireCollection(ctx)
   const source = children(ctx.world.store, requireWorkspace(ctx), collection, viewFilter(ctx, collection))
-  return page(ctx, ML_COLLECTIONS[collection].segment, source)
+  return page(ctx, ML_COLLECTIONS[collection].segment, { count: source.count, at: index => publicView(source.at(index)) })
 }
 
-function getChild(ctx: ArmContext): Reply {
+function findChild(ctx: ArmContext): ArmResource {
   const collection = requireCollection(ctx)
   const workspace = requireWorkspace(ctx)
   const store = ctx.world.store
@@ -126,7 +136,80 @@ function getChild(ctx: ArmContext): Reply {
       `${ctx.params.workspaceName}/${ctx.params.name}`,
       ctx.params.resourceGroupName
     )
-  return json(200, found)
+  return found
+}
+
+/** A child's explicit entry, made one from its generated item when written to. */
+function storedChild(ctx: ArmContext): Entry {
+  const found = findChild(ctx)
+  const store = ctx.world.store
+  const entry = store.resource(found.id) ?? { resource: found, generate: {} }
+  store.resources.set(found.id.toLowerCase(), entry)
+  return entry
+}
+
+const SECRET_FREE = ['None']
+
+/** Datastores_CreateOrUpdate: the same datastore replaced; its storage must exist, and credentials come with their secret. */
+function putDatastore(ctx: ArmContext): Reply {
+  const workspace = requireWorkspace(ctx)
+  const store = ctx.world.store
+  const properties = (ctx.req.body as { properties?: Record<string, unknown> } | undefined)?.properties
+  if (!properties?.datastoreType) throw armError(400, 'UserError', 'The request must have properties.datastoreType.')
+  const credentials = properties.credentials as { credentialsType?: string; secrets?: Record<string, unknown> } | undefined
+  if (credentials && !SECRET_FREE.includes(String(credentials.credentialsType)) && !credentials.secrets) {
+    throw armError(400, 'UserError', `Credentials of type ${credentials.credentialsType} need their secrets in the request.`)
+  }
+  const { subscriptionId, resourceGroup, accountName } = properties as Record<string, string | undefined>
+  if (ctx.req.query.get('skipValidation') !== 'true' && subscriptionId && resourceGroup && accountName) {
+    const account = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${accountName}`
+    if (!store.resource(account)) {
+      throw armError(
+        400,
+        'UserError',
+        `The storage account ${accountName} was not found in subscription ${subscriptionId}, resource group ${resourceGroup}.`
+      )
+    }
+  }
+  const id = `${workspace.resource.id}/datastores/${ctx.params.name}`
+  const existing = store.resource(id)
+  const isDefault = existing?.resource.properties?.isDefault ?? false
+  const resource: ArmResource = {
+    id,
+    name: ctx.params.name,
+    type: `${WORKSPACE_TYPE}/datastores`,
+    systemData: existing?.resource.systemData,
+    properties: { ...properties, isDefault }
+  }
+  store.resources.set(id.toLowerCase(), { resource, generate: {} })
+  return json(existing ? 200 : 201, publicView(resource))
+}
+
+/** Datastores_ListSecrets: the stored secrets, whole. */
+function listSecrets(ctx: ArmContext): Reply {
+  const credentials = findChild({ ...ctx, params: { ...ctx.params, collection: 'datastores' } }).properties?.credentials as
+    { secrets?: Record<string, unknown> } | undefined
+  if (!credentials?.secrets) throw armError(400, 'UserError', `Datastore ${ctx.params.name} has no secrets.`)
+  return json(200, credentials.secrets)
+}
+
+/** PrivateEndpointConnections_CreateOrUpdate: the workspace's side approves or rejects a connection that exists. */
+function putConnection(ctx: ArmContext): Reply {
+  const entry = storedChild({ ...ctx, params: { ...ctx.params, collection: 'privateEndpointConnections' } })
+  const state = (ctx.req.body as { properties?: { privateLinkServiceConnectionState?: Record<string, unknown> } } | undefined)
+    ?.properties?.privateLinkServiceConnectionState
+  if (!state?.status)
+    throw armError(400, 'BadRequest', 'The request must have properties.privateLinkServiceConnectionState.status.')
+  const { resource } = entry
+  entry.resource = {
+    ...resource,
+    properties: {
+      ...resource.properties,
+      provisioningState: 'Succeeded',
+      privateLinkServiceConnectionState: { status: state.status, description: state.description ?? '', actionsRequired: 'None' }
+    }
+  }
+  return json(200, entry.resource)
 }
 
 function requireEndpoint(ctx: ArmContext): Entry {
@@ -158,7 +241,25 @@ export const mlRoutes: Route[] = [
     handle: ctx => json(200, renderWorkspace(ctx.world.store, requireWorkspace(ctx)))
   },
   { method: 'GET', path: `${WORKSPACES}/{workspaceName}/{collection}`, versions: VERSIONS, handle: listChildren },
-  { method: 'GET', path: `${WORKSPACES}/{workspaceName}/{collection}/{name}`, versions: VERSIONS, handle: getChild },
+  {
+    method: 'GET',
+    path: `${WORKSPACES}/{workspaceName}/{collection}/{name}`,
+    versions: VERSIONS,
+    handle: ctx => json(200, publicView(findChild(ctx)))
+  },
+  { method: 'PUT', path: `${WORKSPACES}/{workspaceName}/datastores/{name}`, versions: VERSIONS, handle: putDatastore },
+  {
+    method: 'POST',
+    path: `${WORKSPACES}/{workspaceName}/datastores/{name}/listSecrets`,
+    versions: VERSIONS,
+    handle: listSecrets
+  },
+  {
+    method: 'PUT',
+    path: `${WORKSPACES}/{workspaceName}/privateEndpointConnections/{name}`,
+    versions: VERSIONS,
+    handle: putConnection
+  },
   {
     method: 'GET',
     path: DEPLOYMENTS,

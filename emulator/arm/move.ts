@@ -53,7 +53,7 @@ function parseRequest(ctx: ArmContext): MoveRequest {
     throw armError(
       400,
       'InvalidTargetResourceGroup',
-      `The target resource group '${body.targetResourceGroup ?? ''}' is not valid. It must be of the form '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}'.`
+      `The target resource group '${typeof body.targetResourceGroup === 'string' ? body.targetResourceGroup : ''}' is not valid. It must be of the form '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}'.`
     )
   }
   const resources = body.resources as string[]
@@ -205,7 +205,7 @@ function validate(
       details: notSucceeded.map(resource => ({
         code: 'ResourceNotInSucceededState',
         target: resource.id,
-        message: `The resource '${resource.id}' is in provisioning state '${resource.properties?.provisioningState}'. Resources can be moved only when their provisioning state is 'Succeeded'.`
+        message: `The resource '${resource.id}' is in provisioning state '${String(resource.properties?.provisioningState)}'. Resources can be moved only when their provisioning state is 'Succeeded'.`
       }))
     })
   }

@@ -33,7 +33,7 @@ function tokenFrom(ctx: ArmContext): string | undefined {
 function decode(ctx: ArmContext, raw: string, count: number): number {
   let token: Partial<Token> = {}
   try {
-    token = JSON.parse(Buffer.from(raw, 'base64url').toString())
+    token = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Partial<Token>
   } catch {
     // falls through to the error below
   }

@@ -5,7 +5,7 @@
 import type { GenerateSpec, RoleAssignmentSpec, Scenario, SubscriptionSpec } from '../scenario.ts'
 import { stableGuid } from '../http.ts'
 import type { ArmResource } from './builders.ts'
-import { build } from './builders.ts'
+import { build, isWorkspace } from './builders.ts'
 import type { ResourceTypeInfo, RoleDefinitionInfo } from './catalog.ts'
 import { ALWAYS_REGISTERED, BUILT_IN_ROLES, PROVIDERS } from './catalog.ts'
 import { groupIdOf, isWithin, lower, parseResourceId, resourceType } from './ids.ts'
@@ -40,7 +40,7 @@ function escapeRegExp(text: string): string {
 function rewriteIds<T>(value: T, moves: [string, string][]): T {
   let text = JSON.stringify(value)
   for (const [from, to] of moves) text = text.replace(new RegExp(`${escapeRegExp(from)}(?=[/"?]|$)`, 'gi'), () => to)
-  return JSON.parse(text)
+  return JSON.parse(text) as T
 }
 
 export class Store {
@@ -58,6 +58,7 @@ export class Store {
   /** Lower-case resource group id → id of the move operation that locks it. */
   readonly moveLocks = new Map<string, string>()
   readonly #siblings: Scenario['resources']
+  readonly #pendingAfterMove: Scenario['pendingConnectionsAfterMove']
 
   constructor(scenario: Scenario) {
     this.#siblings = scenario.resources
@@ -106,9 +107,11 @@ export class Store {
         name: d.name,
         roleName: d.roleName,
         description: d.description ?? '',
-        actions: d.actions ?? []
+        actions: d.actions ?? [],
+        notActions: d.notActions ?? []
       }))
     ]
+    this.#pendingAfterMove = scenario.pendingConnectionsAfterMove
     for (const spec of scenario.roleAssignments) {
       const assignment = this.#roleAssignment(spec)
       this.roleAssignments.set(lower(assignment.id), assignment)
@@ -211,6 +214,33 @@ export class Store {
     for (const [key, assignment] of [...this.roleAssignments]) {
       if (moved(assignment.id)) this.roleAssignments.delete(key)
     }
+    for (const [, to] of moves) {
+      const entry = this.resources.get(lower(to))
+      if (entry && isWorkspace(entry.resource)) this.#disconnect(to)
+    }
+  }
+
+  /**
+   * A moved workspace's private endpoints are disconnected: each reconnects as a Pending connection
+   * that waits for approval, and the scenario's other requests appear beside them.
+   */
+  #disconnect(workspaceId: string): void {
+    const pending = { status: 'Pending', description: 'The workspace moved: waiting for approval.', actionsRequired: 'None' }
+    for (const entry of this.childrenOf(workspaceId, 'privateEndpointConnections')) {
+      entry.resource = {
+        ...entry.resource,
+        properties: { ...entry.resource.properties, privateLinkServiceConnectionState: pending }
+      }
+    }
+    const workspace = this.resources.get(lower(workspaceId))!.resource
+    for (const { name, privateEndpointId } of this.#pendingAfterMove) {
+      const id = `${workspaceId}/privateEndpointConnections/${name}`
+      const input = { ...this.buildContext(id), id, name, type: `${workspace.type}/privateEndpointConnections`, workspace }
+      const resource = build(input, {
+        properties: { privateEndpoint: { id: privateEndpointId }, privateLinkServiceConnectionState: pending }
+      })
+      this.resources.set(lower(id), { resource, generate: {} })
+    }
   }
 
   #group(id: string, name: string, location: string, tags?: Record<string, string>): ArmResource {
@@ -247,8 +277,8 @@ export class Store {
         principalId: spec.principalId,
         principalType: spec.principalType ?? 'User',
         scope: spec.scope,
-        condition: null,
-        conditionVersion: null,
+        condition: spec.condition ?? null,
+        conditionVersion: spec.conditionVersion ?? null,
         createdOn: CREATED_ON,
         updatedOn: CREATED_ON,
         createdBy: null,

@@ -18,8 +18,8 @@ export function readClaims(jwt: string): IdTokenClaims {
   if (!payload) return {}
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
-    const pick = (key: string): string | undefined => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined)
-    const time = (key: string): number | undefined => (typeof claims[key] === 'number' ? (claims[key] as number) : undefined)
+    const pick = (key: string): string | undefined => (typeof claims[key] === 'string' ? claims[key] : undefined)
+    const time = (key: string): number | undefined => (typeof claims[key] === 'number' ? claims[key] : undefined)
     const aud = Array.isArray(claims.aud) ? (claims.aud as string[]) : pick('aud')
     return {
       iss: pick('iss'),

@@ -35,6 +35,9 @@ export class ArmCapture {
   /** Set once a moveResources request has been sent: ARM may have accepted it. */
   moveSent = false
 
+  /** Told of each long-running call's start (its 202) the moment it arrives. */
+  onStarted?: (exchange: ArmExchange) => void
+
   /** Placed after the retry policy, so it sees every attempt. */
   readonly policy: PipelinePolicy = {
     name: 'armCapture',
@@ -57,7 +60,10 @@ export class ArmCapture {
         error: response.status >= 400 ? parseArmError(response.bodyAsText ?? undefined) : undefined
       }
       this.last = exchange
-      if (request.method === 'POST' && response.status === 202) this.started = exchange
+      if (request.method === 'POST' && response.status === 202) {
+        this.started = exchange
+        this.onStarted?.(exchange)
+      }
       return response
     }
   }

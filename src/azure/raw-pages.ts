@@ -4,25 +4,12 @@
 // list of a large workspace is a thousand pages in a row.
 
 import type { FullOperationResponse } from '@azure/core-client'
-import { createPipelineRequest, RestError, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
-import { parseArmError } from './arm-error.js'
-
-/** An SDK client (its own copy of core-client's ServiceClient type, so only what is used here). */
-interface Client {
-  sendRequest(request: PipelineRequest): Promise<PipelineResponse>
-}
+import { createPipelineRequest } from '@azure/core-rest-pipeline'
+import { checked, type Client } from './raw-json.js'
 
 export async function* rawPages<T>(client: Client, url: string): AsyncGenerator<T[]> {
   for (let next: string | undefined = url; next;) {
-    const response: FullOperationResponse = await client.sendRequest(createPipelineRequest({ url: next, method: 'GET' }))
-    if (response.status >= 400) {
-      const error = parseArmError(response.bodyAsText ?? undefined)
-      throw new RestError(error?.message ?? `HTTP ${response.status}`, {
-        statusCode: response.status,
-        code: error?.code,
-        response
-      })
-    }
+    const response: FullOperationResponse = checked(await client.sendRequest(createPipelineRequest({ url: next, method: 'GET' })))
     // core-client's deserialization policy has parsed the JSON; with no operation to map it to, nothing more.
     const page = response.parsedBody as { value?: T[]; nextLink?: string }
     yield page.value ?? []

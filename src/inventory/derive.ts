@@ -5,8 +5,8 @@ import { sameText, type WorkspaceRef } from '../azure/ids.js'
 import type * as model from './inventory.js'
 
 /**
- * Datastores of this API version do not say where their storage lives: a datastore whose account
- * is a storage account of the source resource group points at the origin.
+ * Datastores read through the SDK (2022-10-01) do not say where their storage lives: a datastore
+ * whose account is a storage account of the source resource group points at the origin.
  */
 export function locateDatastores(
   datastores: model.DatastoreInfo[],
@@ -17,7 +17,7 @@ export function locateDatastores(
     sourceGroupResources.filter(r => sameText(r.type, 'Microsoft.Storage/storageAccounts')).map(r => r.name.toLowerCase())
   )
   return datastores.map(d =>
-    d.accountName && accounts.has(d.accountName.toLowerCase())
+    !d.subscriptionId && d.accountName && accounts.has(d.accountName.toLowerCase())
       ? { ...d, subscriptionId: source.subscriptionId, resourceGroup: source.resourceGroup }
       : d
   )
@@ -40,12 +40,10 @@ export function associatedResources(
   sourceGroupResources: model.GroupResourceInfo[] | undefined
 ): model.AssociatedResourceInfo[] {
   return ASSOCIATED.flatMap(([kind, key]) => {
-    const id = ws[key] as string | undefined
+    const id = ws[key]
     if (!id) return []
     const resource = sourceGroupResources?.find(r => sameText(r.id, id))
-    const sharedWith = otherWorkspaces
-      .filter(o => !sameText(o.id, ws.id) && sameText(o[key] as string | undefined, id))
-      .map(o => o.id)
+    const sharedWith = otherWorkspaces.filter(o => !sameText(o.id, ws.id) && sameText(o[key], id)).map(o => o.id)
     const inSourceGroup = sourceGroupResources && resource !== undefined
     return [{ kind, id, provisioningState: resource?.provisioningState, inSourceGroup, sharedWith }]
   })

@@ -92,12 +92,44 @@ export function job(j: JobBase): model.JobInfo {
 }
 
 export function datastore(d: Datastore): model.DatastoreInfo {
-  const props = d.properties as { datastoreType: string; isDefault?: boolean; accountName?: string }
+  const props = d.properties as {
+    datastoreType: string
+    isDefault?: boolean
+    accountName?: string
+    credentials?: { credentialsType?: string }
+  }
   return {
     name: d.name ?? '',
     datastoreType: props.datastoreType,
     isDefault: props.isDefault ?? false,
-    accountName: props.accountName
+    accountName: props.accountName,
+    credentialsType: props.credentials?.credentialsType
+  }
+}
+
+/** A datastore as ARM sends it at 2025-12-01 (read as plain JSON): only the fields kept here. */
+export interface RawDatastore {
+  name?: string
+  properties?: {
+    datastoreType?: string
+    isDefault?: boolean
+    accountName?: string
+    subscriptionId?: string
+    resourceGroup?: string
+    credentials?: { credentialsType?: string }
+  }
+}
+
+export function rawDatastore(d: RawDatastore): model.DatastoreInfo {
+  const props = d.properties ?? {}
+  return {
+    name: d.name ?? '',
+    datastoreType: props.datastoreType ?? 'Unknown',
+    isDefault: props.isDefault ?? false,
+    accountName: props.accountName,
+    subscriptionId: props.subscriptionId,
+    resourceGroup: props.resourceGroup,
+    credentialsType: props.credentials?.credentialsType
   }
 }
 
@@ -117,7 +149,10 @@ export function roleAssignment(a: RoleAssignment): model.RoleAssignmentInfo {
     id: a.id ?? '',
     principalId: a.principalId ?? '',
     principalType: a.principalType,
-    roleDefinitionId: a.roleDefinitionId ?? ''
+    roleDefinitionId: a.roleDefinitionId ?? '',
+    condition: a.condition ?? undefined,
+    conditionVersion: a.conditionVersion ?? undefined,
+    delegatedManagedIdentityResourceId: a.delegatedManagedIdentityResourceId ?? undefined
   }
 }
 
@@ -128,6 +163,7 @@ export function lock(l: ManagementLockObject): model.LockInfo {
     name: l.name ?? '',
     level: l.level,
     scope: id.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '') || '/',
-    notes: l.notes
+    notes: l.notes,
+    owners: l.owners?.map(owner => owner.applicationId).filter((id): id is string => Boolean(id))
   }
 }

@@ -71,6 +71,8 @@ export interface DatastoreInfo {
   subscriptionId?: string
   resourceGroup?: string
   accountName?: string
+  /** AccountKey, Sas, ServicePrincipal, Certificate, None (identity-based), … */
+  credentialsType?: string
 }
 
 export interface PrivateEndpointConnectionInfo {
@@ -86,15 +88,27 @@ export interface RoleAssignmentInfo {
   roleDefinitionId: string
   /** The role's name (e.g. AzureML Data Scientist), once nameRoles could read it. */
   roleName?: string
+  condition?: string
+  conditionVersion?: string
+  delegatedManagedIdentityResourceId?: string
+}
+
+/** One entry of ARM's permissions list: what the caller may do, wildcards included, less notActions. */
+export interface PermissionInfo {
+  actions: string[]
+  notActions: string[]
 }
 
 export interface LockInfo {
   id: string
   name: string
-  level: 'ReadOnly' | 'CanNotDelete' | string
+  /** ReadOnly or CanNotDelete as ARM names them (ARM's LockLevel is an open string; rules compare it case-insensitively). */
+  level: string
   /** The scope the lock is defined on: a subscription, resource group or resource ID. */
   scope: string
   notes?: string
+  /** Application IDs of the lock's owners, when it names any. */
+  owners?: string[]
 }
 
 export interface ProviderInfo {
@@ -172,5 +186,10 @@ export interface Inventory {
    */
   linkedDatabricksWorkspaces: string[]
   counts: ContentCounts
+  /**
+   * The identity's permissions where the restore writes: the target resource group (its subscription
+   * while the group does not exist). Read only when the restore input asks for something.
+   */
+  targetPermissions?: PermissionInfo[]
   readFailures: ReadFailure[]
 }

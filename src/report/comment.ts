@@ -2,20 +2,16 @@
 
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import { commentMarker, planMarker } from '../rules/plan-document.js'
 import type { RunReport } from './run-report.js'
 import { renderSummary } from './summary.js'
-
-/** Hidden marker that finds this workspace's comment again (a matrix moves several workspaces). */
-function commentMarker(sourceWorkspaceId: string): string {
-  return `<!-- azureml-workspace-move: ${sourceWorkspaceId.toLowerCase().replace(/-->/g, '')} -->`
-}
 
 /** GitHub refuses comments over 65,536 characters. */
 const MAX_COMMENT = 60_000
 
-function fitComment(markdown: string): string {
-  if (markdown.length <= MAX_COMMENT) return markdown
-  return `${markdown.slice(0, MAX_COMMENT)}\n\n… cut here: the job summary and the JSON report have the rest.\n`
+function fitComment(markdown: string, room: number): string {
+  if (markdown.length <= room) return markdown
+  return `${markdown.slice(0, room)}\n\n… cut here: the job summary and the JSON report have the rest.\n`
 }
 
 function pullRequestNumber(): number | undefined {
@@ -62,32 +58,56 @@ export function startPlanComment(sourceWorkspaceId: string, token: string): Plan
   return { number, marker, octokit, existing }
 }
 
-export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<void> {
+/**
+ * A fork's pull request gets a read-only token, which nothing in the workflow can change: a notice.
+ * From the repository itself, the job lacks pull-requests: write: a warning that says so.
+ */
+function refusedComment(number: number, status: number): void {
+  const { pull_request } = github.context.payload
+  const head = (pull_request?.head as { repo?: { full_name?: string } } | undefined)?.repo?.full_name
+  const base = (pull_request?.base as { repo?: { full_name?: string } } | undefined)?.repo?.full_name
+  const lead = `Could not comment on pull request #${number} (HTTP ${status})`
+  if (head && base && head.toLowerCase() === base.toLowerCase()) {
+    core.warning(
+      `${lead}: the job's token lacks pull-requests: write. Add it to the job's permissions. The plan is in the job summary.`
+    )
+    return
+  }
+  const why =
+    head && base
+      ? `the pull request comes from ${head}, a fork, whose token is read-only`
+      : 'the token cannot write there, as for pull requests from forks, or the job lacks pull-requests: write'
+  core.notice(`${lead}: ${why}. The plan is in the job summary.`)
+}
+
+/** Posts or updates the plan comment; its URL, when it was written. */
+export async function commentOnPullRequest(report: RunReport, comment: PlanComment): Promise<string | undefined> {
   const { number, marker, octokit } = comment
   if (!octokit) {
     core.notice('No github-token: the plan is in the job summary only.')
-    return
+    return undefined
   }
   const { owner, repo } = github.context.repo
-  const body = `${marker}\n${fitComment(renderSummary(report))}`
+  // The plan rides hidden in the comment, for the move after the merge to compare with.
+  const plan = report.plan ? `${planMarker(report.plan)}\n` : ''
+  const body = `${marker}\n${plan}${fitComment(renderSummary(report), MAX_COMMENT - plan.length)}`
   try {
     const existing = await comment.existing
     if (existing !== undefined) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
-      core.info(`Updated the plan comment on pull request #${number}.`)
-    } else {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
-      core.info(`Commented the plan on pull request #${number}.`)
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body })
+      core.info(`Updated the plan comment on pull request #${number}: ${data.html_url}`)
+      return data.html_url
     }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
+    core.info(`Commented the plan on pull request #${number}: ${data.html_url}`)
+    return data.html_url
   } catch (error) {
     const status = (error as { status?: unknown }).status
     if (status === 403 || status === 404) {
-      // Pull requests from forks get a read-only token: the summary still has the plan.
-      core.notice(
-        `Could not comment on pull request #${number} (HTTP ${status}): the token cannot write there, as for pull requests from forks. The plan is in the job summary.`
-      )
-      return
+      refusedComment(number, status)
+      return undefined
     }
     core.warning(`Could not comment on pull request #${number}: ${error instanceof Error ? error.message : String(error)}`)
+    return undefined
   }
 }

@@ -2,8 +2,11 @@
 
 import * as core from '@actions/core'
 import { blockers, warnings, type RunReport } from './run-report.js'
+import { headline } from './summary.js'
 
-export function conclude(report: RunReport, failOnWarnings: boolean): void {
+export function conclude(report: RunReport, failOnWarnings: boolean, commentUrl?: string): void {
+  // The log's last word: the decision, and where the reviewer reads the plan.
+  core.info(`Verdict: ${headline(report, true)}.${commentUrl ? ` Plan comment: ${commentUrl}` : ''}`)
   if (report.error) core.setFailed(report.error)
   else if (report.result === 'blocked')
     core.setFailed(`The move is blocked: ${blockers(report).length} blocker(s); see the job summary.`)

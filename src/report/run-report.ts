@@ -1,8 +1,11 @@
 // The run's report: what the JSON report holds, and what the summary and comment render.
 
+import * as github from '@actions/github'
 import { Cancelled } from '../cancellation.js'
 import type { ContentCounts } from '../inventory/inventory.js'
 import type { Finding } from '../rules/finding.js'
+import type { RestoreStepReport } from '../rules/restore.js'
+import type { PlanRecord } from '../rules/plan-document.js'
 import type { Mode, Settings } from '../settings.js'
 
 export type Result = 'ready' | 'blocked' | 'moved' | 'already-moved' | 'failed' | 'cancelled'
@@ -18,16 +21,57 @@ export interface ArmStep {
   note?: string
 }
 
+/** The restore input's steps: planned (dry run, or no move made) or done, each item's outcome. */
+export interface RestoreReport {
+  /** The journal: the plan written before the move, read by a run that finds the workspace moved. */
+  journal: string
+  /** The journal's copy as a workflow artifact of this attempt, on GitHub's runners. */
+  journalArtifact?: string
+  /** Why nothing was or will be done, when so. */
+  note?: string
+  steps: RestoreStepReport[]
+}
+
+/** Names the reviewer knows the two places by. */
+export interface Place {
+  sourceSubscription?: string
+  targetSubscription?: string
+  /** The workspace's region. */
+  location?: string
+}
+
+/** What a move would send and prepare: the report's plan line. */
+export interface MovePlan {
+  /** The IDs in the one move request, the workspace first. */
+  resources: string[]
+  /** The target resource group the move creates first, if any. */
+  createResourceGroup?: string
+  /** The providers it registers first in the target subscription. */
+  registerProviders: string[]
+}
+
 /** What the pipeline found and did. */
 export interface Outcome {
   result: Result
-  /** Live counts of the workspace's content; absent when the workspace could not be read. */
+  /** Live counts of the workspace's content, read where it is; absent when it could not be read. */
   counts?: ContentCounts
+  place?: Place
+  request?: MovePlan
   findings: Finding[]
   validation?: ArmStep
   move?: ArmStep
+  restore?: RestoreReport
   /** Why the run failed, when it failed outside the findings (sign-in, an unexpected error). */
   error?: string
+  /** The plan and its digest, once the preflight made it. */
+  plan?: PlanRecord
+}
+
+/** The GitHub run the report belongs to, so a reviewer can tell which push and job it speaks for. */
+export interface RunLink {
+  url?: string
+  commit?: string
+  actor?: string
 }
 
 export interface RunReport extends Outcome {
@@ -37,6 +81,19 @@ export interface RunReport extends Outcome {
   targetWorkspaceId: string
   startedAt: string
   finishedAt: string
+  run: RunLink
+}
+
+/** On pull requests GITHUB_SHA is the merge commit nobody pushed: the head commit is the one reviewed. */
+function runLink(): RunLink {
+  const { serverUrl, runId, runAttempt, sha, actor, payload } = github.context
+  const repository = process.env.GITHUB_REPOSITORY
+  const attempt = runAttempt > 1 ? `/attempts/${runAttempt}` : ''
+  return {
+    url: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}` : undefined,
+    commit: (payload.pull_request?.head as { sha?: string } | undefined)?.sha ?? (sha || undefined),
+    actor: actor || undefined
+  }
 }
 
 export function assembleReport(settings: Settings, startedAt: Date, outcome: Outcome): RunReport {
@@ -47,6 +104,7 @@ export function assembleReport(settings: Settings, startedAt: Date, outcome: Out
     targetWorkspaceId: settings.target.id,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
+    run: runLink(),
     ...outcome
   }
 }

@@ -1,6 +1,7 @@
 // ARM's refusal, as findings: each error of the unfolded tree that says something becomes a blocker.
 
 import { flattenArmError, type ArmError } from '../azure/arm-error.js'
+import { nameOf } from '../azure/ids.js'
 import type { Finding } from './finding.js'
 
 /** What to do for the codes users meet most often. */
@@ -63,17 +64,35 @@ function moveAnswerLostFinding(error: ArmError): Finding {
   }
 }
 
-/** One blocker per error that carries a message, keeping code and target; wrappers add their hint. */
+/** Every error of the tree with its depth, deepest first: ARM's wrappers say "see details", the leaves say why. */
+function rootCauseFirst(error: ArmError, depth = 0): Array<{ error: ArmError; depth: number }> {
+  const all = [{ error, depth }, ...error.details.flatMap(detail => rootCauseFirst(detail, depth + 1))]
+  return depth === 0 ? all.sort((a, b) => b.depth - a.depth) : all
+}
+
+const onTarget = (e: ArmError) => `${e.code}${e.target ? ` on ${e.target}` : ''}`
+
+/** The title names the target by its name; the items keep its full ID. */
+const short = (e: ArmError) =>
+  `${e.code}${e.target ? ` on ${e.target.startsWith('/subscriptions/') ? nameOf(e.target) : e.target}` : ''}`
+
+/**
+ * ARM's refusal as one blocker named after its root cause (the deepest error), each error of the
+ * tree an item, root cause first, and the hint of the deepest error that has one.
+ */
 export function armRefusalFindings(error: ArmError, stage: 'validation' | 'move'): Finding[] {
   if (isMoveInProgress(error)) return [moveInProgressFinding(error)]
   if (error.code === MOVE_ANSWER_LOST) return [moveAnswerLostFinding(error)]
-  const errors = flattenArmError(error)
-  const speaking = errors.filter(e => e.message !== '' || e.details.length === 0)
-  return speaking.map(e => ({
-    rule: stage === 'validation' ? ('arm-validation' as const) : ('arm-move' as const),
-    severity: 'blocker' as const,
-    title: `ARM ${stage}: ${e.code}${e.target ? ` on ${e.target}` : ''}`,
-    items: [e.message || '(no message)'],
-    fix: armHint(e.code) ?? errors.map(x => armHint(x.code)).find(Boolean)
-  }))
+  const speaking = rootCauseFirst(error)
+    .map(({ error: e }) => e)
+    .filter(e => e.message !== '' || e.details.length === 0)
+  return [
+    {
+      rule: stage === 'validation' ? 'arm-validation' : 'arm-move',
+      severity: 'blocker',
+      title: `ARM refused the ${stage}: ${short(speaking[0] ?? error)}`,
+      items: speaking.map(e => `${onTarget(e)}: ${e.message || '(no message)'}`),
+      fix: speaking.map(e => armHint(e.code)).find(Boolean)
+    }
+  ]
 }

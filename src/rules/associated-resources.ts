@@ -2,7 +2,7 @@
 
 import type { AssociatedKind, AssociatedResourceInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
-import { count, isAre } from './format.js'
+import { count, isAre, shellArg } from './format.js'
 import { movingAssociatedResources } from './move-request.js'
 import { inScope, scopeOf } from '../azure/ids.js'
 
@@ -39,7 +39,11 @@ export const associatedResourcesRule: Rule = (inventory, context) => {
       severity: 'warning',
       title: `Not moved: ${count(elsewhere.length, 'associated resource')} outside the workspace's resource group ${source.resourceGroup}, since ARM moves from one source group per request`,
       items: elsewhere.map(resource => `${describeResource(resource)} (resource group ${scopeOf(resource.id).resourceGroup})`),
-      fix: `Leave them where they are, or move them separately: az resource move --destination-group ${context.targetResourceGroup} --destination-subscription-id ${context.targetSubscriptionId} --ids <id>`
+      fix: 'Leave them where they are, or move them separately.',
+      commands: elsewhere.map(
+        ({ id }) =>
+          `az resource move --destination-group ${context.targetResourceGroup} --destination-subscription-id ${context.targetSubscriptionId} --ids ${shellArg(id)}`
+      )
     })
   }
   if (shared.length) {

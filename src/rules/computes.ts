@@ -17,10 +17,8 @@ function recreate(compute: ComputeInfo): string {
 export const computesRule: Rule = ({ computes }, context) => {
   if (!computes.length) return []
   const fix = [
-    computes.some(compute => !compute.attached) &&
-      `delete each compute: ${azMl('compute delete', context.sourceWorkspaceId)} --yes`,
-    computes.some(compute => compute.attached) &&
-      `detach each attached compute: ${azMl('compute detach', context.sourceWorkspaceId)}`
+    computes.some(compute => !compute.attached) && 'delete the managed computes',
+    computes.some(compute => compute.attached) && 'detach the attached ones'
   ].filter(Boolean)
   return [
     {
@@ -28,7 +26,12 @@ export const computesRule: Rule = ({ computes }, context) => {
       severity: 'blocker',
       title: `The workspace has ${count(computes.length, 'compute')}; workspaces with computes (even ones being created) cannot be moved`,
       items: computes.map(compute => describe(compute.name, compute.computeType, compute.size, compute.provisioningState)),
-      fix: `Before the move, ${fix.join('; ')}.`,
+      fix: `Before the move, ${fix.join(' and ')}; recreate them after.`,
+      commands: computes.map(({ name, attached }) =>
+        attached
+          ? azMl('compute detach', context.sourceWorkspaceId, name)
+          : `${azMl('compute delete', context.sourceWorkspaceId, name)} --yes`
+      ),
       followUp: { title: 'Recreate the computes in the moved workspace', items: computes.map(recreate) }
     }
   ]

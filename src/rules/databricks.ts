@@ -13,10 +13,9 @@ import { sameText } from '../azure/ids.js'
 export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces }, context) => {
   const attached = computes.filter(({ computeType }) => sameText(computeType, 'Databricks'))
   if (!attached.length && !linkedDatabricksWorkspaces.length) return []
-  const fix = [
-    attached.length && `detach the Databricks computes: ${azMl('compute detach', context.sourceWorkspaceId)}`,
-    linkedDatabricksWorkspaces.length && 'remove the link on each Azure Databricks workspace, where it is stored'
-  ].filter(Boolean)
+  // The link from the Databricks side is the amlWorkspaceId parameter, set when that workspace is
+  // created and never changed: it cannot be removed, so the move can never happen. A compute detaches.
+  const linked = linkedDatabricksWorkspaces.length > 0
   return [
     {
       rule: 'databricks',
@@ -26,7 +25,11 @@ export const databricksRule: Rule = ({ computes, linkedDatabricksWorkspaces }, c
         ...attached.map(({ name, resourceId }) => describe(name, 'Databricks compute', resourceId)),
         ...linkedDatabricksWorkspaces.map(id => `Azure Databricks workspace ${id}`)
       ],
-      fix: `Before the move, ${fix.join('; ')}.`
+      fix: linked
+        ? 'The link is fixed when the Databricks workspace is created and cannot be removed: create a new Azure ML workspace in the target subscription and recreate its assets there.'
+        : 'Detach the Databricks computes before the move.',
+      commands: attached.map(({ name }) => azMl('compute detach', context.sourceWorkspaceId, name)),
+      ...(linked && { permanent: true })
     }
   ]
 }

@@ -1,7 +1,7 @@
 // Non-default datastores keep their stored credentials and location; they need updating after the move.
 
-import type { DatastoreInfo } from '../inventory/inventory.js'
-import type { Finding, Rule } from './finding.js'
+import type { DatastoreInfo, Inventory } from '../inventory/inventory.js'
+import type { Finding, Rule, RuleContext } from './finding.js'
 import { count, describe, isAre } from './format.js'
 import { movingAssociatedResources } from './move-request.js'
 import { nameOf, sameText, scopeOf } from '../azure/ids.js'
@@ -11,7 +11,14 @@ const SYSTEM = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactst
 
 const describeDatastore = ({ name, datastoreType, accountName }: DatastoreInfo) => describe(name, datastoreType, accountName)
 
-export const datastoresRule: Rule = (inventory, context) => {
+/**
+ * The non-default datastores, split: `moving`, registered with the old location of a storage account
+ * that moves with the workspace; `others`, whose storage stays where it is.
+ */
+export function splitDatastores(
+  inventory: Inventory,
+  context: RuleContext
+): { moving: DatastoreInfo[]; others: DatastoreInfo[] } {
   const source = scopeOf(context.sourceWorkspaceId)
   const nonDefault = inventory.datastores.filter(
     ({ name, isDefault }) => !isDefault && !SYSTEM.some(system => sameText(system, name))
@@ -25,19 +32,27 @@ export const datastoresRule: Rule = (inventory, context) => {
     sameText(datastore.subscriptionId, source.subscriptionId) &&
     sameText(datastore.resourceGroup, source.resourceGroup) &&
     movingAccounts.some(account => sameText(account, datastore.accountName))
-  const moving = nonDefault.filter(stale)
-  const others = nonDefault.filter(datastore => !stale(datastore))
+  return { moving: nonDefault.filter(stale), others: nonDefault.filter(datastore => !stale(datastore)) }
+}
+
+export const datastoresRule: Rule = (inventory, context) => {
+  const source = scopeOf(context.sourceWorkspaceId)
+  const { moving, others } = splitDatastores(inventory, context)
+  const restored = context.restore.includes('datastores')
   const findings: Finding[] = []
   if (moving.length) {
     findings.push({
       rule: 'datastores-source-location',
-      severity: 'warning',
+      // With restore: datastores the action re-points them after the move, or says what to do by hand.
+      severity: restored ? 'info' : 'warning',
       title: `${count(moving.length, 'datastore')} on the storage account that moves with the workspace ${isAre(moving.length)} registered with its old subscription and resource group (${source.subscriptionId}, ${source.resourceGroup})`,
       items: moving.map(describeDatastore),
-      followUp: {
-        title: `Unregister each datastore and create it again with the same name and type, on the storage account in its new subscription and resource group (${context.targetSubscriptionId}, ${context.targetResourceGroup})`,
-        items: moving.map(describeDatastore)
-      }
+      followUp: restored
+        ? undefined
+        : {
+            title: `Unregister each datastore and create it again with the same name and type, on the storage account in its new subscription and resource group (${context.targetSubscriptionId}, ${context.targetResourceGroup})`,
+            items: moving.map(describeDatastore)
+          }
     })
   }
   if (others.length) {

@@ -16,7 +16,8 @@ export const encryptionRule: Rule = ({ workspace }) =>
           severity: 'blocker',
           title: 'The workspace is encrypted with a customer-managed key; such workspaces cannot be moved',
           items: [`${workspace.name} (encryption: ${workspace.encryptionStatus})`],
-          fix: 'The key cannot be removed from a workspace: create a new workspace in the target subscription and recreate its assets there.'
+          fix: 'The key cannot be removed from a workspace: create a new workspace in the target subscription and recreate its assets there.',
+          permanent: true
         }
       ]
     : []

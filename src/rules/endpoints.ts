@@ -11,17 +11,24 @@ export const endpointsRule: Rule = ({ onlineEndpoints, batchEndpoints }, context
     ...batchEndpoints.map(({ name }) => `batch endpoint ${name}`)
   ]
   if (!items.length) return []
-  const fix = [
-    onlineEndpoints.length && `${azMl('online-endpoint delete', context.sourceWorkspaceId)} --yes`,
-    batchEndpoints.length && `${azMl('batch-endpoint delete', context.sourceWorkspaceId)} --yes`
-  ].filter(Boolean)
+  // Deleting an online endpoint stops its scoring at once: the command says so where it is pasted.
+  const commands = [
+    ...onlineEndpoints.map(({ name }) => [
+      `# stops scoring at ${name} until it is redeployed in the moved workspace`,
+      `${azMl('online-endpoint delete', context.sourceWorkspaceId, name)} --yes`
+    ]),
+    ...batchEndpoints.map(({ name }) => [`${azMl('batch-endpoint delete', context.sourceWorkspaceId, name)} --yes`])
+  ].flat()
   return [
     {
       rule: 'endpoints',
       severity: 'blocker',
       title: `The workspace has ${count(items.length, 'endpoint')}; workspaces with endpoints cannot be moved`,
       items,
-      fix: `Stop sending requests to them, then delete each: ${fix.join('; ')}.`,
+      fix: onlineEndpoints.length
+        ? 'Deleting them stops scoring: move their clients elsewhere first, then delete each; redeploy after.'
+        : 'Delete each before the move; redeploy after.',
+      commands,
       followUp: {
         title: 'Redeploy the endpoints in the moved workspace, then point their clients at the new scoring URIs',
         items

@@ -1,7 +1,7 @@
 // What a rule says about the inventory. A rule is a pure function: (inventory, context) → findings.
 
 import type { Inventory } from '../inventory/inventory.js'
-import type { Mode } from '../settings.js'
+import type { Mode, RestoreStep } from '../settings.js'
 
 /** blocker: the move cannot start; warning: it can, but something needs a look; info: for the record. */
 export type Severity = 'blocker' | 'warning' | 'info'
@@ -10,6 +10,8 @@ export type Severity = 'blocker' | 'warning' | 'info'
 export interface FollowUp {
   title: string
   items: string[]
+  /** Filled-in shell commands that do it, one per line. */
+  commands?: string[]
 }
 
 /** Every finding's stable code: the JSON report's `rule`, what users and tests match on. */
@@ -47,6 +49,9 @@ export type FindingCode =
   | 'arm-move'
   | 'move-in-progress'
   | 'move-answer-lost'
+  | 'restore-permissions'
+  | 'plan-changed'
+  | 'plan-not-approved'
 
 export interface Finding {
   /** Stable code of the rule (or ARM refusal) that produced it. */
@@ -58,6 +63,14 @@ export interface Finding {
   items: string[]
   /** What to do about it before the move, when something can be done. */
   fix?: string
+  /** Filled-in shell commands for `fix`, one per line, with real names: pasted as they are. */
+  commands?: string[]
+  /**
+   * The move can never happen as asked, whatever else is cleared (a customer-managed key, another
+   * tenant or region): the rule says so, since clearing the other blockers (deleting endpoints,
+   * removing locks) would then do harm for nothing.
+   */
+  permanent?: boolean
   followUp?: FollowUp
 }
 
@@ -71,6 +84,8 @@ export interface RuleContext {
   createTargetResourceGroup: boolean
   registerProviders: boolean
   includeAssociatedResources: boolean
+  /** What the action restores after the move: the follow-ups leave these to it. */
+  restore: readonly RestoreStep[]
 }
 
 export type Rule = (inventory: Inventory, context: RuleContext) => Finding[]

@@ -18,8 +18,13 @@ export function isAre(n: number): string {
   return n === 1 ? 'is' : 'are'
 }
 
-/** An `az ml` command on one item of the workspace; <name> stands for each item's name. */
-export function azMl(command: string, workspaceId: string): string {
+/** One shell word: names from Azure are quoted unless plainly safe, so a pasted command runs nothing else. */
+export function shellArg(value: string): string {
+  return /^[\w./:@=,+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** An `az ml` command on one named item of the workspace. */
+export function azMl(command: string, workspaceId: string, name: string): string {
   const { subscriptionId, resourceGroup } = scopeOf(workspaceId)
-  return `az ml ${command} --name <name> --workspace-name ${nameOf(workspaceId)} --resource-group ${resourceGroup} --subscription ${subscriptionId}`
+  return `az ml ${command} --name ${shellArg(name)} --workspace-name ${nameOf(workspaceId)} --resource-group ${resourceGroup} --subscription ${subscriptionId}`
 }

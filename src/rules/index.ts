@@ -16,6 +16,7 @@ import { moveRequestRule } from './move-request.js'
 import { privateEndpointsRule } from './private-endpoints.js'
 import { providersRule } from './providers.js'
 import { readFailedRule } from './read-failed.js'
+import { restorePermissionsRule } from './restore-permissions.js'
 import { roleAssignmentsRule } from './role-assignments.js'
 import { sameNameRule } from './same-name.js'
 import { targetGroupRule } from './target-group.js'
@@ -40,6 +41,7 @@ const RULES: Rule[] = [
   datastoresRule,
   privateEndpointsRule,
   roleAssignmentsRule,
+  restorePermissionsRule,
   followUpsRule,
   readFailedRule
 ]

@@ -14,8 +14,11 @@ export const jobsRule: Rule = ({ activeJobs }, context) => {
       title: `${count(activeJobs.length, 'job')} ${isAre(activeJobs.length)} not finished; the workspace must be idle during the move`,
       items: activeJobs.map(({ name, jobType, status }) => describe(name, jobType, status)),
       fix:
-        `Wait for them to finish, or cancel them: ${azMl('job cancel', context.sourceWorkspaceId)}` +
-        (labeling ? '. Complete or delete the labeling projects in Azure Machine Learning studio (Data Labeling).' : '.')
+        'Wait for them to finish, or cancel them.' +
+        (labeling ? ' Complete or delete the labeling projects in Azure Machine Learning studio (Data Labeling).' : ''),
+      commands: activeJobs
+        .filter(({ jobType }) => !sameText(jobType, 'Labeling'))
+        .map(({ name }) => azMl('job cancel', context.sourceWorkspaceId, name))
     }
   ]
 }

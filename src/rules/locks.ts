@@ -2,10 +2,16 @@
 
 import type { LockInfo } from '../inventory/inventory.js'
 import type { Finding, Rule } from './finding.js'
-import { count } from './format.js'
+import { count, shellArg } from './format.js'
 import { sameText } from '../azure/ids.js'
 
 const describeLock = ({ name, level, scope }: LockInfo) => `${name} (${level}) on ${scope}`
+
+/** A lock as the reviewer weighs removing it: why it was put there, and whose it is. */
+const describeWithNotes = (lock: LockInfo) =>
+  [describeLock(lock), lock.notes && `note: "${lock.notes}"`, lock.owners?.length && `owners: ${lock.owners.join(', ')}`]
+    .filter(Boolean)
+    .join(' — ')
 
 export const locksRule: Rule = ({ locks }) => {
   // Inherited locks appear once per scope listed: keep one per ID.
@@ -18,8 +24,9 @@ export const locksRule: Rule = ({ locks }) => {
       rule: 'locks-read-only',
       severity: 'blocker',
       title: `The move is blocked by ${count(readOnly.length, 'ReadOnly lock')}; ARM moves nothing under a read-only lock`,
-      items: readOnly.map(describeLock),
-      fix: `Remove them for the move: az lock delete --ids ${readOnly.map(({ id }) => id).join(' ')}`,
+      items: readOnly.map(describeWithNotes),
+      fix: 'Read each note and ask its owner first: remove them for the move, and put them back after.',
+      commands: readOnly.map(({ id }) => `az lock delete --ids ${shellArg(id)}`),
       followUp: { title: 'Recreate the ReadOnly locks you removed', items: readOnly.map(describeLock) }
     })
   }
@@ -28,7 +35,7 @@ export const locksRule: Rule = ({ locks }) => {
       rule: 'locks-can-not-delete',
       severity: 'warning',
       title: `${count(canNotDelete.length, 'CanNotDelete lock')} on the workspace or the resource groups or subscriptions of the move; the move is allowed, but locks on the source resource group or subscription stop covering it`,
-      items: canNotDelete.map(describeLock),
+      items: canNotDelete.map(describeWithNotes),
       followUp: {
         title: 'Check the moved workspace is still protected from deletion where it should be',
         items: canNotDelete.map(describeLock)

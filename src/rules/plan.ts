@@ -1,7 +1,7 @@
 // The plan: what the move request holds, what the target needs first, and the one decision of
 // what this run does. Pure, so the decision is table-tested.
 
-import { resourceGroupId, scopeOf } from '../azure/ids.js'
+import { resourceGroupId, sameText, scopeOf } from '../azure/ids.js'
 import { acrossTenants } from '../inventory/facts.js'
 import type { Inventory } from '../inventory/inventory.js'
 import type { Mode } from '../settings.js'
@@ -55,6 +55,37 @@ export interface Plan {
   findings: Finding[]
 }
 
+function moveRequest(resources: string[], context: RuleContext): MoveRequest {
+  const source = scopeOf(context.sourceWorkspaceId)
+  return {
+    sourceSubscriptionId: source.subscriptionId,
+    sourceResourceGroup: source.resourceGroup,
+    resources,
+    targetResourceGroupId: resourceGroupId(context.targetSubscriptionId, context.targetResourceGroup)
+  }
+}
+
+/**
+ * The move request when the inputs alone decide it: the workspace by itself, with nothing to
+ * prepare in the target. ARM can then validate it while the preflight reads; the plan decides
+ * whether that answer counts (sameRequest).
+ */
+export function requestFromInputs(context: RuleContext): MoveRequest | undefined {
+  if (context.includeAssociatedResources || context.createTargetResourceGroup || context.registerProviders) return undefined
+  return moveRequest([context.sourceWorkspaceId], context)
+}
+
+/** The same resources to the same group, as ARM compares IDs. */
+export function sameRequest(a: MoveRequest, b: MoveRequest): boolean {
+  const ids = (request: MoveRequest) => request.resources.map(id => id.toLowerCase()).sort()
+  const [left, right] = [ids(a), ids(b)]
+  return (
+    sameText(a.targetResourceGroupId, b.targetResourceGroupId) &&
+    left.length === right.length &&
+    left.every((id, index) => id === right[index])
+  )
+}
+
 function targetPreparation(inventory: Inventory, context: RuleContext): TargetPreparation {
   // An unreadable target, or one in another tenant, is blocked by the tenant rule: nothing to prepare.
   const readable = inventory.targetSubscription !== undefined && !acrossTenants(inventory)
@@ -69,7 +100,6 @@ function targetPreparation(inventory: Inventory, context: RuleContext): TargetPr
 }
 
 export function planMove(inventory: Inventory, context: RuleContext): Plan {
-  const source = scopeOf(context.sourceWorkspaceId)
   const resources = moveRequestResources(inventory, context)
   const findings = evaluateRules(inventory, context)
   const preparation = targetPreparation(inventory, context)
@@ -81,12 +111,7 @@ export function planMove(inventory: Inventory, context: RuleContext): Plan {
       blockers: findings.filter(f => f.severity === 'blocker').length,
       preparesTarget: preparation.createResourceGroup !== undefined || preparation.registerProviders.length > 0
     }),
-    request: {
-      sourceSubscriptionId: source.subscriptionId,
-      sourceResourceGroup: source.resourceGroup,
-      resources,
-      targetResourceGroupId: resourceGroupId(context.targetSubscriptionId, context.targetResourceGroup)
-    },
+    request: moveRequest(resources, context),
     preparation,
     findings
   }

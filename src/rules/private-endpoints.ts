@@ -3,7 +3,7 @@
 import type { Rule } from './finding.js'
 import { count, describe } from './format.js'
 
-export const privateEndpointsRule: Rule = ({ privateEndpointConnections: connections }) => {
+export const privateEndpointsRule: Rule = ({ privateEndpointConnections: connections }, context) => {
   if (!connections.length) return []
   const items = connections.map(({ name, status, privateEndpointId }) => describe(name, status, privateEndpointId))
   return [
@@ -12,11 +12,14 @@ export const privateEndpointsRule: Rule = ({ privateEndpointConnections: connect
       severity: 'info',
       title: `The move disconnects ${count(connections.length, 'private endpoint connection')}; Azure recreates them afterwards`,
       items,
-      followUp: {
-        title:
-          "Approve the new private endpoint connections, the workspace's own included (Azure portal > the moved workspace > Networking > Private endpoint connections)",
-        items
-      }
+      // restore: private-endpoints approves the captured ones, and reports any other for a look by hand.
+      followUp: context.restore.includes('private-endpoints')
+        ? undefined
+        : {
+            title:
+              "Approve the new private endpoint connections, the workspace's own included (Azure portal > the moved workspace > Networking > Private endpoint connections)",
+            items
+          }
     }
   ]
 }

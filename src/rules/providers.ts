@@ -18,14 +18,19 @@ export function requiredProviders({ workspace, computes }: Inventory): string[] 
   ]
 }
 
-/** The required providers not Registered in the target subscription, with the state it gives them. */
+/**
+ * The required providers not Registered in the target subscription, with the state it gives them. A
+ * provider whose read failed (a role that stops at the resource groups) is not called unregistered:
+ * the read-failed warning says it is unknown, and ARM's validation checks it.
+ */
 export function unregisteredProviders(inventory: Inventory): Array<{ namespace: string; state?: string }> {
+  const unread = (namespace: string) => inventory.readFailures.some(f => f.what === `provider ${namespace}`)
   return requiredProviders(inventory)
     .map(namespace => ({
       namespace,
       state: inventory.targetProviders.find(provider => sameText(provider.namespace, namespace))?.registrationState
     }))
-    .filter(({ state }) => !sameText(state, 'Registered'))
+    .filter(({ namespace, state }) => !sameText(state, 'Registered') && !unread(namespace))
 }
 
 export const providersRule: Rule = (inventory, context) => {
@@ -51,9 +56,10 @@ export const providersRule: Rule = (inventory, context) => {
       severity: 'blocker',
       title: `${subject} ${isAre(missing.length)} not registered`,
       items,
-      fix: missing
-        .map(({ namespace }) => `az provider register --namespace ${namespace} --subscription ${context.targetSubscriptionId}`)
-        .join(' && ')
+      fix: 'Register them in the target subscription, or set register-providers: true.',
+      commands: missing.map(
+        ({ namespace }) => `az provider register --namespace ${namespace} --subscription ${context.targetSubscriptionId}`
+      )
     }
   ]
 }

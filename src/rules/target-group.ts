@@ -29,7 +29,10 @@ export const targetGroupRule: Rule = (inventory, context) => {
             severity: 'blocker',
             title: `The target resource group ${context.targetResourceGroup} does not exist`,
             items: [id],
-            fix: `az group create --name ${context.targetResourceGroup} --location ${location} --subscription ${context.targetSubscriptionId}`
+            fix: 'Create it in the workspace region, or set create-target-resource-group: true.',
+            commands: [
+              `az group create --name ${context.targetResourceGroup} --location ${region(location)} --subscription ${context.targetSubscriptionId}`
+            ]
           }
         ]
   }
@@ -40,7 +43,9 @@ export const targetGroupRule: Rule = (inventory, context) => {
       severity: 'blocker',
       title: `The target resource group is in ${group.location}, the workspace in ${workspace.location}; moves across regions are not supported`,
       items: [`${group.id} (${group.location})`],
-      fix: `Choose a target resource group in ${workspace.location}.`
+      fix: `Choose a target resource group in ${workspace.location}.`,
+      // No clearing makes this target possible: only another target input does.
+      permanent: true
     }
   ]
 }

@@ -33,7 +33,8 @@ export const tenantRule: Rule = (inventory, context) => {
       severity: 'blocker',
       title: `The subscriptions belong to different Microsoft Entra tenants (${source.tenantId}, ${target.tenantId}); moves across tenants are not supported`,
       items: [`${label('source', source)}: tenant ${source.tenantId}`, `${label('target', target)}: tenant ${target.tenantId}`],
-      fix: `Choose a target subscription in tenant ${source.tenantId}, or transfer the target subscription to that tenant first.`
+      fix: `Choose a target subscription in tenant ${source.tenantId}, or transfer the target subscription to that tenant first.`,
+      permanent: true
     })
   }
   const inactive = (

@@ -18,6 +18,9 @@ export type MoveStage = Pick<Outcome, 'result' | 'move' | 'findings' | 'error'>
 
 async function confirm(session: AzureSession): Promise<Pick<Outcome, 'result' | 'error'>> {
   const after = await locateWorkspace(session)
+  core.info(
+    `The workspace answers at its source ID: ${after.atSource ? 'yes' : 'no'}; at its target ID: ${after.atTarget ? 'yes' : 'no'}.`
+  )
   if (after.atTarget && !after.atSource) return { result: 'moved' }
   return {
     result: 'failed',

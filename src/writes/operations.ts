@@ -6,7 +6,7 @@ import { ResourceManagementClient } from '@azure/arm-resources'
 import { createPipelineRequest } from '@azure/core-rest-pipeline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { armErrorFrom, classify, parseArmError, type ArmError } from '../azure/arm-error.js'
-import { ArmCapture, MOVE_OUTCOME_UNKNOWN, retryAfterMs } from '../azure/capture.js'
+import { ArmCapture, MOVE_OUTCOME_UNKNOWN, retryAfterMs, type ArmExchange } from '../azure/capture.js'
 import { clientOptions, httpClient } from '../azure/client-options.js'
 import type { AzureSession } from '../azure/session.js'
 import type { MoveRequest } from '../rules/plan.js'
@@ -42,6 +42,13 @@ const MAX_BACK_OFF_MS = 60_000
 /** Without a deadline of the caller's, how many polls in a row may go unanswered. */
 const UNREACHABLE_POLLS_WITHOUT_DEADLINE = 5
 
+/** What identifies an accepted move while it runs: for a support request, and to follow it by hand. */
+export interface MoveHandle {
+  correlationId?: string
+  operationUrl?: string
+  resources: string[]
+}
+
 export interface WaitOptions {
   abortSignal?: AbortSignal
   /** Poll interval when ARM sends no Retry-After. */
@@ -55,7 +62,8 @@ export class MoveOperations {
   // Its own client, so that no concurrent read overwrites what the capture holds.
   constructor(
     { credential, cloud }: AzureSession,
-    readonly request: MoveRequest
+    readonly request: MoveRequest,
+    private readonly onMoveAccepted?: (handle: MoveHandle) => void
   ) {
     this.client = new ResourceManagementClient(credential, request.sourceSubscriptionId, clientOptions(cloud))
     this.client.pipeline.addPolicy(this.capture.policy, { afterPhase: 'Retry' })
@@ -90,6 +98,7 @@ export class MoveOperations {
     isMove: boolean
   ): Promise<ArmOutcome> {
     this.capture.reset()
+    this.capture.onStarted = isMove ? exchange => this.accepted(exchange) : undefined
     const { abortSignal } = options
     try {
       const poller = start({ abortSignal })
@@ -158,6 +167,15 @@ export class MoveOperations {
     } catch (error) {
       return { kind: 'unreachable', reason: (error instanceof Error ? error.message : String(error)).split('\n')[0] }
     }
+  }
+
+  /** ARM took the move (its 202): the handle goes to the log at once, before the first poll. */
+  private accepted({ correlationId, operationUrl }: ArmExchange): void {
+    const { resources } = this.request
+    core.info(
+      `ARM accepted the move. Correlation ID: ${correlationId ?? 'none'}. Operation: ${operationUrl ?? 'none'}. Resources (${resources.length}): ${resources.join(', ')}`
+    )
+    this.onMoveAccepted?.({ correlationId, operationUrl, resources })
   }
 
   private ids(): { correlationId?: string; operationUrl?: string } {

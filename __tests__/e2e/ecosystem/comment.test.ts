@@ -13,7 +13,7 @@ describe('pull-request comment', () => {
     let comments = (await session.emulator.state()).comments
     expect(comments).toHaveLength(1)
     expect(comments[0].issue).toBe(42)
-    expect(comments[0].body).toContain('Ready to move')
+    expect(comments[0].body).toContain('## ✅ ml-ws-test can move: ARM validated it\n')
     expect(comments[0].body).toContain('| Experiment jobs | 50 | Yes |')
     const id = comments[0].id
     await expectNoSecrets(session.emulator, first)
@@ -47,21 +47,44 @@ describe('pull-request comment', () => {
     await session.emulator.clearRequests()
     const push = await session.run({ event: { name: 'push', payload: {} } })
     const off = await session.run({ inputs: { 'comment-on-pull-request': 'false' } })
-    expect(matching(await session.emulator.requests(), { path: /^\/repos\// })).toEqual([])
+    // A push looks for the pull request it merged (a read); nothing is written.
+    const requests = await session.emulator.requests()
+    expect(matching(requests, { service: 'github', method: 'POST', path: /^\/repos\// })).toEqual([])
+    expect(matching(requests, { service: 'github', method: 'PATCH' })).toEqual([])
     await expectNoSecrets(session.emulator, push)
     await expectNoSecrets(session.emulator, off)
   })
 })
 
-describe('a pull request from a fork (read-only token)', () => {
+/** A pull_request event whose head is in `head` and base in contoso/ml-platform. */
+const pullRequestFrom = (head: string) => ({
+  name: 'pull_request',
+  payload: {
+    pull_request: { number: 42, head: { repo: { full_name: head } }, base: { repo: { full_name: 'contoso/ml-platform' } } }
+  }
+})
+
+describe('a comment refused with 403', () => {
   const session = emulatorFor('fork-pull-request')
 
-  it('prints a notice and goes on', async () => {
-    const run = await session.run()
+  it('from a fork (read-only token): a notice that names the fork, and the run goes on', async () => {
+    const run = await session.run({ event: pullRequestFrom('mallory/ml-platform') })
     expect(run.outputs.result).toBe('ready')
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain('::notice::Could not comment on pull request #42 (HTTP 403)')
+    expect(run.stdout).toContain(
+      '::notice::Could not comment on pull request #42 (HTTP 403): the pull request comes from mallory/ml-platform, a fork, whose token is read-only.'
+    )
     expect((await session.emulator.state()).comments).toEqual([])
+    await expectNoSecrets(session.emulator, run)
+  })
+
+  it('from the repository itself: a warning that the job lacks pull-requests: write', async () => {
+    const run = await session.run({ event: pullRequestFrom('contoso/ml-platform') })
+    expect(run.outputs.result).toBe('ready')
+    expect(run.stdout).toContain(
+      "::warning::Could not comment on pull request #42 (HTTP 403): the job's token lacks pull-requests: write. Add it to the job's permissions."
+    )
+    expect(run.stdout).not.toContain('fork')
     await expectNoSecrets(session.emulator, run)
   })
 })

@@ -26,7 +26,7 @@ describe('preflight: locks', () => {
   const session = emulatorSession()
 
   it('blocks a ReadOnly lock on the target resource group, naming the lock and its scope', async () => {
-    await session.expect('blocker-read-only-lock', {
+    const run = await session.expect('blocker-read-only-lock', {
       result: 'blocked',
       severe: ['locks-read-only'],
       findings: [
@@ -34,11 +34,13 @@ describe('preflight: locks', () => {
           rule: 'locks-read-only',
           severity: 'blocker',
           title: 'The move is blocked by 1 ReadOnly lock; ARM moves nothing under a read-only lock',
-          items: [READ_ONLY],
+          items: [`${READ_ONLY} — note: "Change freeze until the quarterly release"`],
           followUp: { title: 'Recreate the ReadOnly locks you removed', items: [READ_ONLY] }
         }
       ]
     })
+    // The lock's note stands in the blocker table, before anything is expanded.
+    expect(run.summary.split('<details>')[0]).toContain('note: "Change freeze until the quarterly release"')
   })
 
   it('warns about a CanNotDelete lock, and ARM validates the move', async () => {
@@ -98,8 +100,13 @@ describe('preflight: follow-ups', () => {
           title: '3 role assignments on the workspace are not moved',
           items: ROLE_ASSIGNMENTS,
           followUp: {
-            title: `Recreate the role assignments on the moved workspace: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${TARGET_WORKSPACE_ID}`,
-            items: ROLE_ASSIGNMENTS
+            title: 'Recreate the role assignments on the moved workspace (the move removes them)',
+            items: ROLE_ASSIGNMENTS,
+            commands: [
+              `az role assignment create --assignee-object-id 9b2f4e61-3c7a-4d85-b0e9-2a6f1d8c4e37 --assignee-principal-type Group --role 'AzureML Data Scientist' --scope ${TARGET_WORKSPACE_ID}`,
+              `az role assignment create --assignee-object-id e4a7c1d9-6b2f-4e38-8d50-7f3a9b1c2e64 --assignee-principal-type User --role Contributor --scope ${TARGET_WORKSPACE_ID}`,
+              `az role assignment create --assignee-object-id 3f8b5d27-1e9c-4a60-9c74-8d2e6a4f1b05 --assignee-principal-type ServicePrincipal --role 'AzureML Compute Operator' --scope ${TARGET_WORKSPACE_ID}`
+            ]
           }
         }
       ]

@@ -90,19 +90,16 @@ describe('preflight: the target', () => {
   })
 
   it("move with create-target-resource-group: the group is created in the workspace's region, then the workspace moves", async () => {
-    await session.expect('blocker-target-group-missing', {
+    const run = await session.expect('blocker-target-group-missing', {
       inputs: { 'create-target-resource-group': 'true', mode: 'move' },
       result: 'moved',
-      severe: [],
-      findings: [
-        {
-          rule: 'target-group',
-          severity: 'info',
-          title: 'The target resource group ml-prod-rg will be created in eastus',
-          items: [TARGET_RG]
-        }
-      ]
+      severe: []
     })
+    // Reported as things are after the move: the group exists; the plan line says the run made it.
+    expect(run.report!.request).toMatchObject({ createResourceGroup: 'ml-prod-rg' })
+    expect(run.summary).toContain(
+      '**Moved:** first created the resource group ml-prod-rg, then one request moved 1 resource: ml-ws-test.'
+    )
     const state = await session.emulator.state()
     expect(state.resourceGroups).toContainEqual(expect.objectContaining({ id: TARGET_RG, location: 'eastus' }))
     expect(state.resources.map(r => r.id)).toContain(TARGET_WORKSPACE_ID)
@@ -142,19 +139,13 @@ describe('preflight: the target', () => {
   })
 
   it('move with register-providers: registers them, then moves', async () => {
-    await session.expect('blocker-providers', {
+    const run = await session.expect('blocker-providers', {
       inputs: { 'register-providers': 'true', mode: 'move' },
       result: 'moved',
-      severe: [],
-      findings: [
-        {
-          rule: 'providers',
-          severity: 'info',
-          title: `2 resource providers in the target subscription ${TARGET_SUB} will be registered`,
-          items: PROVIDERS
-        }
-      ]
+      severe: []
     })
+    expect(run.report!.request).toMatchObject({ registerProviders: ['Microsoft.KeyVault', 'Microsoft.Insights'] })
+    expect(run.summary).toContain('**Moved:** first registered 2 providers, then one request moved 1 resource: ml-ws-test.')
     const state = await session.emulator.state()
     const target = state.subscriptions.find(s => s.subscriptionId === TARGET_SUB)!
     expect(target.providers).toMatchObject({ 'Microsoft.KeyVault': 'Registered', 'Microsoft.Insights': 'Registered' })

@@ -68,7 +68,7 @@ describe('never two moves', () => {
     expect(moves(await emulator.requests()).map(r => r.status)).toEqual([202])
     expect(run.report?.findings.map(f => f.rule)).toContain('move-answer-lost')
     expect(run.summary).toContain('it may have taken the request and be running it, so it was not sent again')
-    expect(run.summary).toContain("The move request's answer was lost: the move may be running in Azure.")
+    expect(run.summary).toContain('## ❌ ml-ws-test: the move may be running — its answer was lost\n')
     expect(run.summary).toContain('ResourceGroupMoveInProgress')
     await expectNoSecrets(emulator, run)
 

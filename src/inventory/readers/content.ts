@@ -51,7 +51,21 @@ async function onlineEndpoints({ clients, source }: AzureSession): Promise<Inven
   })
 }
 
-export function readContent({ session, read }: ReadContext): Reads<Content> {
+/** The ML API version whose datastores say where their storage lives (subscriptionId, resourceGroup). */
+export const DATASTORE_API_VERSION = '2025-12-01'
+
+/**
+ * Datastores as plain JSON at DATASTORE_API_VERSION: the SDK's 2022-10-01 models drop where the
+ * storage lives, which restoring datastores needs.
+ */
+async function datastoresWithLocation({ clients, cloud, source }: AzureSession): Promise<Inventory['datastores']> {
+  const url = `${cloud.resourceManagerEndpoint}${source.id}/datastores?api-version=${DATASTORE_API_VERSION}`
+  const kept: Inventory['datastores'] = []
+  for await (const page of rawPages<sdk.RawDatastore>(clients.source.ml, url)) kept.push(...page.map(sdk.rawDatastore))
+  return kept
+}
+
+export function readContent({ session, read, restore }: ReadContext): Reads<Content> {
   const { ml } = session.clients.source
   const { resourceGroup, name } = session.source
   const jobList = read('jobs', () => jobs(session))
@@ -61,7 +75,11 @@ export function readContent({ session, read }: ReadContext): Reads<Content> {
     batchEndpoints: read('batch endpoints', () => collect(ml.batchEndpoints.list(resourceGroup, name), sdk.batchEndpoint)),
     activeJobs: jobList.then(list => list?.active),
     jobs: jobList.then(list => list?.total),
-    datastores: read('datastores', () => collect(ml.datastores.list(resourceGroup, name), sdk.datastore)),
+    datastores: read('datastores', () =>
+      restore.includes('datastores')
+        ? datastoresWithLocation(session)
+        : collect(ml.datastores.list(resourceGroup, name), sdk.datastore)
+    ),
     dataAssets: read('data assets', () => count(ml.dataContainers.list(resourceGroup, name))),
     environments: read('environments', () => count(ml.environmentContainers.list(resourceGroup, name))),
     models: read('models', () => count(ml.modelContainers.list(resourceGroup, name)))

@@ -2,11 +2,14 @@
 
 import type { PagedAsyncIterableIterator } from '@azure/core-paging'
 import type { AzureSession } from '../../azure/session.js'
+import type { RestoreStep } from '../../settings.js'
 
 export interface ReadContext {
   session: AzureSession
   /** Runs one read: not found is an answer (undefined); any other failure is recorded, and undefined. */
-  read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined>
+  read: <T>(what: string, fn: () => Promise<T>) => Promise<T | undefined>
+  /** What the restore input asks for: some reads are made only for it. */
+  restore: readonly RestoreStep[]
 }
 
 /** A reader's reads, by key: each settles to its part of the inventory, or undefined when unread. */

@@ -1,0 +1,44 @@
+// Reads made only for the restore input: the identity's permissions where the restore writes.
+
+import { classify } from '../../azure/arm-error.js'
+import { rawPages } from '../../azure/raw-pages.js'
+import type { AzureSession } from '../../azure/session.js'
+import type { Inventory, PermissionInfo } from '../inventory.js'
+import type { ReadContext, Reads } from './context.js'
+
+export type RestoreReads = Pick<Inventory, 'targetPermissions'>
+
+/** Microsoft.Authorization/permissions, as @azure/arm-authorization 9 asks for it. */
+const PERMISSIONS_API_VERSION = '2022-04-01'
+
+/**
+ * The caller's permissions at the target resource group; while the group does not exist (the move
+ * creates it), at the target subscription, whose permissions the group will inherit. Plain JSON
+ * through the authorization client's pipeline: its SDK method is bound to the source subscription.
+ */
+async function targetPermissions({ clients, cloud, target }: AzureSession): Promise<PermissionInfo[]> {
+  const at = async (scope: string) => {
+    const url = `${cloud.resourceManagerEndpoint}${scope}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`
+    const kept: PermissionInfo[] = []
+    for await (const page of rawPages<Partial<PermissionInfo>>(clients.authorization, url)) {
+      kept.push(...page.map(p => ({ actions: p.actions ?? [], notActions: p.notActions ?? [] })))
+    }
+    return kept
+  }
+  const subscription = `/subscriptions/${target.subscriptionId}`
+  try {
+    return await at(`${subscription}/resourceGroups/${target.resourceGroup}`)
+  } catch (error) {
+    if (classify(error).code === 'ResourceGroupNotFound') return at(subscription)
+    throw error
+  }
+}
+
+export function readRestore(context: ReadContext): Reads<RestoreReads> {
+  const { session, restore } = context
+  return {
+    targetPermissions: restore.length
+      ? context.read('permissions at the target', () => targetPermissions(session))
+      : Promise.resolve(undefined)
+  }
+}

@@ -1,0 +1,35 @@
+// The restore's section of the summary: each step, its items' outcomes, and what to do by hand.
+
+import { STEP_TITLES, type RestoreItemStatus } from '../rules/restore.js'
+import { code, escapeMarkdown as esc } from './markdown.js'
+import type { RunReport } from './run-report.js'
+
+const MARK: Record<RestoreItemStatus, string> = {
+  planned: '🗓️ planned',
+  created: '✅ created',
+  approved: '✅ approved',
+  updated: '✅ updated',
+  'already-done': '✅ already done',
+  ok: '✅ ok',
+  'left-alone': '⚠️ left as is',
+  'not-found': '❌ not found',
+  failed: '❌ failed'
+}
+
+export function restoreSection(report: RunReport): string[] {
+  const restore = report.restore
+  if (!restore) return []
+  const lines = [
+    `Journal: ${code(restore.journal)}${restore.journalArtifact ? `, and the artifact ${code(restore.journalArtifact)}` : ''}`
+  ]
+  if (restore.note) lines.push('', esc(restore.note))
+  for (const step of restore.steps) {
+    lines.push('', `**${esc(STEP_TITLES[step.step])}** (\`${step.step}\`): ${step.status}`)
+    if (step.status === 'planned' && step.needs.length) lines.push(`- Needs: ${step.needs.map(code).join(', ')}`)
+    if (!step.items.length) lines.push('- Nothing to do.')
+    for (const item of step.items)
+      lines.push(`- ${MARK[item.status]}: ${esc(item.what)}${item.detail ? ` — ${esc(item.detail)}` : ''}`)
+    if (step.fix) lines.push(`- _What to do:_ ${esc(step.fix)}`)
+  }
+  return [`### Restore\n\n${lines.join('\n')}`]
+}

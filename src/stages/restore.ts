@@ -1,0 +1,82 @@
+// The restore input in the run: planned and written to the journal before the move, done after it,
+// and done by a later run that finds the workspace moved (from the journal, the old scope being gone).
+
+import * as core from '@actions/core'
+import type { AzureSession } from '../azure/session.js'
+import type { Outcome, RestoreReport } from '../report/run-report.js'
+import type { Inventory } from '../inventory/inventory.js'
+import type { RuleContext } from '../rules/finding.js'
+import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js'
+import type { Settings } from '../settings.js'
+import { restore } from '../writes/restore/index.js'
+import { readJournal, writeJournal, type JournalCopies } from '../writes/restore/journal.js'
+
+/**
+ * The plan, captured from the workspace at its source. Once it has left the source (half-moved: a
+ * move that failed partway), its old scope reads empty: the journal of the attempt that captured it holds the plan.
+ */
+export async function restorePlanFor(
+  settings: Settings,
+  inventory: Inventory,
+  context: RuleContext
+): Promise<RestorePlan | undefined> {
+  if (!settings.restore.length) return undefined
+  const captured = planRestore(inventory, context)
+  if (inventory.workspace) return captured
+  return (await readJournal(settings)) ?? captured
+}
+
+/** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
+export function plannedRestore(settings: Settings, plan: RestorePlan, result: Outcome['result']): RestoreReport {
+  const note =
+    result === 'ready' || result === 'blocked'
+      ? undefined
+      : 'The workspace has not moved (or its move was not confirmed): nothing was restored. A run that finds it moved restores from the journal.'
+  return { journal: settings.restoreJournal, steps: plannedSteps(plan), ...(note ? { note } : {}) }
+}
+
+/** Before the move is sent: without the journal, a restore interrupted after the move could not be finished. */
+export async function recordPlan(settings: Settings, plan: RestorePlan): Promise<JournalCopies> {
+  const copies = await writeJournal(settings, plan)
+  core.info(`Restore journal written: ${copies.file}${copies.artifact ? `, and as the artifact ${copies.artifact}` : ''}`)
+  return copies
+}
+
+/** After the move: every step; a step that failed fails the run, saying what to do by hand. */
+export async function restoreAfterMove(
+  session: AzureSession,
+  settings: Settings,
+  plan: RestorePlan,
+  copies?: JournalCopies
+): Promise<Pick<Outcome, 'restore' | 'error'>> {
+  const steps = await core.group('Restore after the move', () => restore(session, plan))
+  const failed = steps.filter(s => s.status === 'failed')
+  return {
+    restore: { journal: settings.restoreJournal, ...(copies?.artifact ? { journalArtifact: copies.artifact } : {}), steps },
+    ...(failed.length
+      ? {
+          error: `The workspace moved, but ${failed.length} restore step(s) did not finish (${failed.map(s => s.step).join(', ')}): see Restore in the job summary for what to do by hand. A re-run finishes what is left.`
+        }
+      : {})
+  }
+}
+
+/** A run that finds the workspace moved: the restore an earlier run planned, from its journal. */
+export async function restoreAlreadyMoved(
+  session: AzureSession,
+  settings: Settings
+): Promise<Pick<Outcome, 'restore' | 'error'>> {
+  const plan = await readJournal(settings)
+  if (!plan) {
+    return {
+      restore: {
+        journal: settings.restoreJournal,
+        note: "No restore journal was found there: what was at the old scope before the move is unknown, so nothing was restored. Restore by hand (the earlier run's summary lists it), or keep the journal between runs (restore-journal).",
+        steps: []
+      },
+      error: `No restore journal at ${settings.restoreJournal}: the restore cannot be finished by this run.`
+    }
+  }
+  if (settings.mode === 'dry-run') return { restore: { journal: settings.restoreJournal, steps: plannedSteps(plan) } }
+  return restoreAfterMove(session, settings, plan)
+}

@@ -1,0 +1,80 @@
+// Role assignments captured at the workspace's old scope, created again at its new one: same
+// principal, role and condition, under a name derived from them, so a re-run finds what an
+// earlier one made and never makes it twice.
+
+import type { RoleAssignment } from '@azure/arm-authorization'
+import { createHash } from 'node:crypto'
+import { classify } from '../../azure/arm-error.js'
+import { sameText } from '../../azure/ids.js'
+import type { AzureSession } from '../../azure/session.js'
+import { collect } from '../../inventory/readers/context.js'
+import {
+  describeAssignment,
+  type CapturedAssignment,
+  type RestoreItem,
+  type RestorePlan,
+  type RestoreStepReport
+} from '../../rules/restore.js'
+import { failedItem, stepReport } from './outcome.js'
+
+/** A UUID v5 (RFC 9562) in a namespace of this action's own: the same inputs, the same name, in every run. */
+const NAMESPACE = Buffer.from('5f0c2a8e4b7d4e1a9c3f6b2d8e0a1c47', 'hex')
+
+export function assignmentName(scope: string, principalId: string, roleDefinitionId: string): string {
+  const key = [scope, principalId, roleDefinitionId.split('/').pop()!].join('|').toLowerCase()
+  const hash = createHash('sha1').update(NAMESPACE).update(key).digest()
+  hash[6] = (hash[6] & 0x0f) | 0x50
+  hash[8] = (hash[8] & 0x3f) | 0x80
+  const hex = hash.subarray(0, 16).toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+const roleGuid = (id: string | undefined) => id?.split('/').pop()
+
+function sameAssignment(existing: RoleAssignment, wanted: CapturedAssignment): boolean {
+  return (
+    sameText(existing.principalId, wanted.principalId) &&
+    sameText(roleGuid(existing.roleDefinitionId), roleGuid(wanted.roleDefinitionId))
+  )
+}
+
+export async function restoreRoleAssignments({ clients, target }: AzureSession, plan: RestorePlan): Promise<RestoreStepReport> {
+  const scope = plan.targetWorkspaceId
+  const { roleAssignments } = clients.authorization
+  const existing = await collect(roleAssignments.listForScope(scope, { filter: 'atScope()' }), a =>
+    sameText(a.scope, scope) ? a : undefined
+  )
+  const items: RestoreItem[] = []
+  // One at a time: each outcome is known before the next is sent.
+  for (const wanted of plan.roleAssignments) {
+    const what = describeAssignment(wanted)
+    if (existing.some(a => sameAssignment(a, wanted))) {
+      items.push({ what, status: 'already-done' })
+      continue
+    }
+    try {
+      await roleAssignments.create(scope, assignmentName(scope, wanted.principalId, wanted.roleDefinitionId), {
+        principalId: wanted.principalId,
+        principalType: wanted.principalType,
+        // Built-in roles have the same ID in every subscription; the assignment names the target's.
+        roleDefinitionId: `/subscriptions/${target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid(wanted.roleDefinitionId)}`,
+        condition: wanted.condition,
+        conditionVersion: wanted.conditionVersion,
+        delegatedManagedIdentityResourceId: wanted.delegatedManagedIdentityResourceId
+      })
+      items.push({ what, status: 'created' })
+    } catch (error) {
+      const { code } = classify(error)
+      if (code === 'RoleAssignmentExists') items.push({ what, status: 'already-done' })
+      else if (code === 'PrincipalNotFound')
+        // Nothing to do by hand: the principal is gone from the directory.
+        items.push({ what, status: 'left-alone', detail: 'the principal no longer exists in the directory: not created' })
+      else items.push(failedItem(what, error))
+    }
+  }
+  return stepReport(
+    'role-assignments',
+    items,
+    `Create the missing assignments by hand: az role assignment create --assignee-object-id <principal> --assignee-principal-type <type> --role <role> --scope ${scope}, or re-run the action once the cause is fixed.`
+  )
+}
