@@ -80,7 +80,7 @@ describe('plan on the pull request, move on the merge', () => {
     expect(JSON.parse(readFileSync(plan.outputs['plan-path'], 'utf8'))).toMatchObject({ digest, document: { schemaVersion: 1 } })
     const [comment] = await comments(session.emulator)
     expect(comment.user).toMatchObject({ login: 'github-actions[bot]', type: 'Bot' })
-    expect(comment.body).toContain(`### Plan \`${digest.slice(0, 12)}\``)
+    expect(comment.body).toContain(`**Plan digest** \`${digest.slice(0, 12)}\``)
     expect(comment.body).toMatch(/<!-- azureml-workspace-move-plan: [A-Za-z0-9+/=]+ -->/)
     await expectNoSecrets(session.emulator, plan)
 
