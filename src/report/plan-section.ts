@@ -4,11 +4,12 @@ import { shortDigest } from '../rules/plan-document.js'
 import { code } from './markdown.js'
 import type { RunReport } from './run-report.js'
 
-export function planSection({ plan, mode }: RunReport): string[] {
-  if (!plan) return []
+/** Only a plan that can move is one to approve: a blocked one shows its blockers, not its digest. */
+export function planSection({ plan, mode, result }: RunReport): string[] {
+  if (!plan || result === 'blocked') return []
   const enforced =
     mode === 'move'
-      ? 'The move runs only under the digest of the plan that was approved, when one was found.'
-      : 'After the merge, the move refuses to run unless its own plan has this digest: a compute, endpoint, lock, role assignment or input that changes in between stops it.'
-  return [`**Plan digest** ${code(shortDigest(plan.digest))} (sha256 in the \`plan-digest\` output). ${enforced}`]
+      ? 'the move ran only under the digest of the approved plan, when one was found.'
+      : 'after the merge, the move runs only if its own plan has this digest; a compute, endpoint, lock, role assignment or input that changes in between stops it.'
+  return [`**Plan digest** ${code(shortDigest(plan.digest))} (\`plan-digest\` output): ${enforced}`]
 }
