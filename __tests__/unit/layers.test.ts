@@ -74,6 +74,21 @@ describe('the layout of src/', () => {
     expect(circles).toEqual([])
   })
 
+  it('has no circle between folders either (a top-level file counts as a folder of its own)', () => {
+    const folderOf = (module: string) => module.split('/')[0]
+    const folders = new Map<string, Set<string>>()
+    for (const [module, imports] of graph) {
+      const from = folderOf(module)
+      const targets = folders.get(from) ?? new Set<string>()
+      for (const target of imports) if (folderOf(target) !== from) targets.add(folderOf(target))
+      folders.set(from, targets)
+    }
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(folders.get(from) ?? [])].some(next => next === to || (!seen.has(next) && reaches(next, to, seen.add(next))))
+    const circles = [...folders.keys()].filter(folder => reaches(folder, folder))
+    expect(circles).toEqual([])
+  })
+
   it('never imports the emulator', () => {
     const fromEmulator = [...graph].filter(([, imports]) => imports.some(target => target.startsWith('..')))
     expect(fromEmulator.map(([module]) => module)).toEqual([])

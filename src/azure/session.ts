@@ -2,7 +2,6 @@
 
 import type { TokenCredential } from '@azure/core-auth'
 import type { Cloud } from '../clouds.js'
-import type { Settings } from '../settings.js'
 import { createClients, type Clients } from './clients.js'
 import type { WorkspaceLocation } from './ids.js'
 
@@ -17,8 +16,11 @@ export interface AzureSession {
   clients: Clients
 }
 
-export function openSession(credential: TokenCredential, settings: Settings): AzureSession {
-  const { cloud, source, target } = settings
+/** Takes the settings' cloud and places (not the settings: this room stays below every stage that has them). */
+export function openSession(
+  credential: TokenCredential,
+  { cloud, source, target }: Pick<AzureSession, 'cloud' | 'source' | 'target'>
+): AzureSession {
   return {
     credential,
     cloud,
