@@ -2,17 +2,23 @@
 
 import * as core from '@actions/core'
 import { listenForCancellation } from './cancellation.js'
-import { getSettings } from './inputs.js'
 import { pipeline } from './pipeline.js'
 import { startPlanComment } from './report/comment.js'
 import { conclude } from './report/conclude.js'
 import { publish } from './report/publish.js'
 import { assembleReport, failedOutcome } from './report/run-report.js'
+import type { Settings } from './settings.js'
+import { getSettings } from './inputs.js'
 
-export async function run(): Promise<void> {
+/**
+ * `inputs`: the settings the entry read, or why it refused them (reported here, in the one try);
+ * read here when run() is called alone, as local-action does.
+ */
+export async function run(inputs?: Settings | Error): Promise<void> {
   const cancellation = listenForCancellation()
   try {
-    const settings = getSettings()
+    if (inputs instanceof Error) throw inputs
+    const settings = inputs ?? getSettings()
     if (settings.githubToken) core.setSecret(settings.githubToken)
     core.debug(`settings: ${JSON.stringify({ ...settings, githubToken: undefined, cloud: settings.cloud.name })}`)
     const startedAt = new Date()
