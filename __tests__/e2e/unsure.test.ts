@@ -41,7 +41,9 @@ async function postToArm(emulator: Emulator, path: string, body: unknown): Promi
 /** Runs a dry run and, once its validation request arrives (and is held), calls `meanwhile`. */
 async function dryRunWhile(session: Session, meanwhile: () => Promise<void>): Promise<ActionRun> {
   let finished = false
-  const run = session.run().finally(() => (finished = true))
+  // With the associated resources the request depends on the reads, so the validation follows the
+  // preflight instead of going alongside it: what changes meanwhile changes only ARM's answer.
+  const run = session.run({ inputs: { 'include-associated-resources': 'true' } }).finally(() => (finished = true))
   const validating = async () =>
     (await session.emulator.requests()).some(r => r.method === 'POST' && /\/validateMoveResources$/i.test(r.path))
   while (!finished && !(await validating())) await sleep(50)
