@@ -98,9 +98,6 @@ function timeoutMinutes(read: InputReader): number {
   return minutes
 }
 
-/** Restore steps of a later issue: named so that a user trying them learns why, not only that they are unknown. */
-const RESTORE_LATER = ['computes', 'compute-instances', 'endpoints']
-
 /** A comma- or newline-separated list; each entry checked like any value. */
 function restoreSteps(read: InputReader): RestoreStep[] {
   const entries = read('restore')
@@ -111,11 +108,32 @@ function restoreSteps(read: InputReader): RestoreStep[] {
     if (hasInvisible(entry)) throw new InputError('restore', `${quote(entry)} contains a control, bidi or zero-width character`)
     const step = RESTORE_STEPS.find(s => sameText(s, entry))
     if (step) return step
-    if (RESTORE_LATER.some(later => sameText(later, entry)))
-      throw new InputError('restore', `${quote(entry)} is not yet supported; supported: ${RESTORE_STEPS.join(', ')}`)
     throw new InputError('restore', `${quote(entry)} is not one of: ${RESTORE_STEPS.join(', ')}`)
   })
   return RESTORE_STEPS.filter(step => steps.includes(step))
+}
+
+const SECRETS_SHAPE = 'a JSON object: {"<compute name>": {"username": "…", "password": "…"}} (or privateKeyData)'
+
+/** A JSON object of objects of strings, from a GitHub secret: the secrets an attach needs that no API returns. */
+function computeSecrets(read: InputReader): Settings['computeSecrets'] {
+  const raw = read('compute-secrets').trim()
+  if (!raw) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    // The value itself is never quoted: it holds secrets.
+    throw new InputError('compute-secrets', `is not valid JSON; expected ${SECRETS_SHAPE}`)
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObject(parsed)) throw new InputError('compute-secrets', `must be ${SECRETS_SHAPE}`)
+  for (const [name, secrets] of Object.entries(parsed)) {
+    if (!isObject(secrets) || !Object.values(secrets).every(v => typeof v === 'string')) {
+      throw new InputError('compute-secrets', `the entry for ${quote(name)} must be an object of strings, as in ${SECRETS_SHAPE}`)
+    }
+  }
+  return parsed as Settings['computeSecrets']
 }
 
 /** Relative paths are taken from the job's workspace, where a later step (cache, upload-artifact) finds the file. */
@@ -197,6 +215,7 @@ export function parseSettings(read: InputReader, event?: TriggerEvent): Settings
     commentOnPullRequest: flag(read, 'comment-on-pull-request'),
     githubToken: value(read, 'github-token', false),
     restore: restoreSteps(read),
+    computeSecrets: computeSecrets(read),
     restoreJournal: journalPath(read, source.name),
     validate: flag(read, 'validate'),
     requireApprovedPlan: oneOf(read, 'require-approved-plan', REQUIREMENTS),

@@ -19,8 +19,11 @@ export async function run(inputs?: Settings | Error): Promise<void> {
   try {
     if (inputs instanceof Error) throw inputs
     const settings = inputs ?? getSettings()
-    if (settings.githubToken) core.setSecret(settings.githubToken)
-    core.debug(`settings: ${JSON.stringify({ ...settings, githubToken: undefined, cloud: settings.cloud.name })}`)
+    for (const secret of [settings.githubToken, ...Object.values(settings.computeSecrets).flatMap(Object.values)]) {
+      if (secret) core.setSecret(secret)
+    }
+    const shown = { ...settings, githubToken: undefined, computeSecrets: Object.keys(settings.computeSecrets), cloud: settings.cloud.name }
+    core.debug(`settings: ${JSON.stringify(shown)}`)
     const startedAt = new Date()
     // The lookup of an earlier plan comment goes on alongside the pipeline.
     const comment = settings.commentOnPullRequest ? startPlanComment(settings.source.id, settings.githubToken) : undefined

@@ -19,11 +19,20 @@ import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
 import { planDocument, planRecord, type PlanRecord } from './rules/plan-document.js'
 import { essentialReadFailure } from './rules/read-failed.js'
-import type { RestorePlan } from './rules/restore.js'
+import { takesDown, type RestorePlan } from './rules/restore.js'
+import { withTakenDown } from './rules/quiesce.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
 import { armStep, logArm } from './stages/arm-step.js'
-import { plannedRestore, recordPlan, restoreAfterMove, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
+import { afterRefusal, takeDownFirst } from './stages/quiesce.js'
+import {
+  earlierAttempt,
+  plannedRestore,
+  recordPlan,
+  restoreAfterMove,
+  restoreAlreadyMoved,
+  restorePlanFor
+} from './stages/restore.js'
 import { afterTheMove, readMovedWorkspace, withContentAtTarget } from './stages/at-target.js'
 import { earlyAnswer, validateEarly, type EarlyValidation } from './stages/early-validation.js'
 import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome, type MoveHandle } from './writes/operations.js'
@@ -39,20 +48,25 @@ function ruleContext(settings: Settings): RuleContext {
     createTargetResourceGroup: settings.createTargetResourceGroup,
     registerProviders: settings.registerProviders,
     includeAssociatedResources: settings.includeAssociatedResources,
-    restore: settings.restore
+    restore: settings.restore,
+    suppliedSecrets: Object.keys(settings.computeSecrets)
   }
 }
 
-async function preflight(session: AzureSession, settings: Settings): Promise<Inventory> {
+/** The inventory, with what an earlier attempt took down (its journal, `earlier`) put back as captured. */
+async function preflight(session: AzureSession, settings: Settings): Promise<{ inventory: Inventory; earlier?: RestorePlan }> {
   const inventory = await readInventory(session, settings.restore)
   core.info(
     `workspace at source: ${inventory.workspace ? 'found' : 'not found'}; at target: ${inventory.workspaceAtTarget ? 'found' : 'not found'}`
   )
   const unreadable = essentialReadFailure(inventory)
   if (unreadable) throw new Error(unreadable)
-  if (inventory.workspace || !inventory.workspaceAtTarget) return inventory
+  if (inventory.workspace || !inventory.workspaceAtTarget) {
+    const earlier = await earlierAttempt(settings, inventory)
+    return { inventory: withTakenDown(inventory, earlier?.quiesce), earlier }
+  }
   core.info('The workspace is at the target: its content is read there.')
-  return withContentAtTarget(session, inventory, inventory)
+  return { inventory: await withContentAtTarget(session, inventory, inventory) }
 }
 
 /** The preflight's tally, in the log the moment it is known. */
@@ -85,6 +99,13 @@ interface Run {
   restorePlan?: RestorePlan
 }
 
+const VALIDATION_LATER = {
+  validate: "Pending: validate is false, so ARM validates in the move's job, with the rights of the identity that moves.",
+  prepare: 'ARM validation needs the target resource group and provider registrations that the move would create first.',
+  quiesce:
+    "Pending: Azure ML refuses to validate a workspace that still has computes or endpoints, so ARM validates in the move's job, after they are taken down (and puts them back if it refuses)."
+}
+
 async function validate({ session, written }: Run, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
   const { createResourceGroup, registerProviders } = plan.preparation
   // No empty group in the log when the target needs nothing.
@@ -100,10 +121,16 @@ async function validate({ session, written }: Run, plan: Plan, operations: MoveO
 
 /** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
 async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, early?: EarlyValidation): Promise<Outcome> {
-  const { session, settings, cancellation } = run
+  const { session, settings, cancellation, restorePlan } = run
   const sent = earlyAnswer(early, plan)
   const operations = sent?.operations ?? new MoveOperations(session, plan.request, moveAccepted(settings))
-  const validates = (plan.decision === 'validate' && settings.validate) || plan.decision === 'validate-and-move'
+  const quiesce = takesDown(restorePlan)
+  const validates = (plan.decision === 'validate' && settings.validate && !quiesce) || plan.decision === 'validate-and-move'
+  // Durable before the first delete: a run stopped after it is finished by the next from the journal.
+  const taking = plan.decision === 'validate-and-move' && quiesce && restorePlan
+  const journal = taking ? await recordPlan(settings, restorePlan) : undefined
+  if (taking && cancellation.received) throw new Cancelled(cancellation.received)
+  const held = taking ? await takeDownFirst(session, settings, restorePlan, run.written) : undefined
   const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
   const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
   // The preflight decides: an answer that arrives for a blocked workspace is reported, not acted on.
@@ -115,28 +142,29 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
     }
   }
   if (!validation) {
-    const note =
-      plan.decision === 'validate'
-        ? "Pending: validate is false, so ARM validates in the move's job, with the rights of the identity that moves."
-        : 'ARM validation needs the target resource group and provider registrations that the move would create first.'
+    const note = VALIDATION_LATER[plan.decision !== 'validate' ? 'prepare' : quiesce ? 'quiesce' : 'validate']
     return { result: 'ready', findings, validation: { status: 'skipped', note } }
   }
   if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
   const validated = armStep(validation)
   if (validation.status === 'failed') {
-    return {
-      result: 'blocked',
-      findings: [...findings, ...armRefusalFindings(validation.error, 'validation')],
-      validation: validated
-    }
+    const refused = [...findings, ...armRefusalFindings(validation.error, 'validation')]
+    if (!held || !restorePlan) return { result: 'blocked', findings: refused, validation: validated }
+    const back = await afterRefusal(session, settings, restorePlan, held, 'ARM refused the validation after the teardown.')
+    return { result: 'failed', findings: refused, validation: validated, ...back }
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
   if (cancellation.received) throw new Cancelled(cancellation.received)
-  const journal = run.restorePlan && (await recordPlan(settings, run.restorePlan))
+  const recorded = journal ?? (restorePlan && (await recordPlan(settings, restorePlan)))
   const context = ruleContext(settings)
   const moved = await applyMove(session, operations, context, settings.timeoutMinutes, cancellation)
-  if (moved.result !== 'moved') return { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
-  const restored = run.restorePlan ? await restoreAfterMove(session, settings, run.restorePlan, journal) : {}
+  if (moved.result !== 'moved') {
+    const stopped = { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
+    // A move still running may yet finish: only a failed one puts back what was taken down.
+    if (!held || !restorePlan || moved.move?.status !== 'failed') return stopped
+    return { ...stopped, ...(await afterRefusal(session, settings, restorePlan, held, moved.error ?? 'The move failed.')) }
+  }
+  const restored = restorePlan ? await restoreAfterMove(session, settings, restorePlan, recorded, held) : {}
   const now = await readMovedWorkspace(session, run.before)
   // What the move broke stays said: the other workspaces still point at the shared resources it moved.
   const broken = findings.filter(f => f.rule === 'associated-resources-shared')
@@ -164,15 +192,16 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const context = ruleContext(settings)
   // Sent now, it saves the preflight's wave; should the plan's request differ, its answer is dropped.
   const early = validateEarly(session, settings, context, moveAccepted(settings))
-  const { inventory, plan } = await unlessCancelled(
+  const { inventory, plan, earlier } = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', async () => {
-      const inventory = await preflight(session, settings)
+      const { inventory, earlier } = await preflight(session, settings)
       const plan = planMove(inventory, context)
       logTally(plan)
-      return { inventory, plan }
+      return { inventory, plan, earlier }
     })
   )
-  const record = planRecord(planDocument(inventory, context, plan.request))
+  const restorePlan = await restorePlanFor(settings, inventory, context, earlier)
+  const record = planRecord(planDocument(inventory, context, plan.request, restorePlan?.quiesce))
   await publishPlan(record, settings.source.id)
   const known = {
     counts: inventory.workspace || inventory.workspaceAtTarget ? inventory.counts : undefined,
@@ -202,7 +231,6 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   if (refusals.length) return { ...known, result: 'blocked', findings: [...refusals, ...plan.findings] }
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
   const written: string[] = []
-  const restorePlan = await restorePlanFor(settings, inventory, context)
   const run: Run = { session, settings, cancellation, before: inventory, written, restorePlan }
   const outcome = await validateAndMove(run, plan, named, early).catch((error: unknown) =>
     failedOutcome(error, plan.findings, written)

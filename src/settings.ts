@@ -8,9 +8,31 @@ export type Mode = 'dry-run' | 'move'
 /** oidc: GitHub's ID token as client assertion; azure-cli: the Azure CLI session already signed in. */
 export type Auth = 'oidc' | 'azure-cli'
 
-/** What the action restores after a successful move (the restore input). */
-export type RestoreStep = 'role-assignments' | 'private-endpoints' | 'datastores'
-export const RESTORE_STEPS: readonly RestoreStep[] = ['role-assignments', 'private-endpoints', 'datastores']
+/**
+ * What the action restores after a successful move (the restore input). The first three are taken
+ * down before the move and brought back after it (the quiesce); all run in this order after the move.
+ */
+export type RestoreStep =
+  | 'computes'
+  | 'compute-instances'
+  | 'endpoints'
+  | 'role-assignments'
+  | 'private-endpoints'
+  | 'datastores'
+export const RESTORE_STEPS: readonly RestoreStep[] = [
+  'computes',
+  'compute-instances',
+  'endpoints',
+  'role-assignments',
+  'private-endpoints',
+  'datastores'
+]
+export type QuiesceStep = Extract<RestoreStep, 'computes' | 'compute-instances' | 'endpoints'>
+export const QUIESCE_STEPS: readonly QuiesceStep[] = ['computes', 'compute-instances', 'endpoints']
+export const isQuiesceStep = (step: RestoreStep): step is QuiesceStep => (QUIESCE_STEPS as readonly string[]).includes(step)
+
+/** An attached compute's administrator account, given by the user where no API returns it (compute-secrets). */
+export type ComputeSecrets = Record<string, Record<string, string>>
 
 /** auto: enforce the plan approved on the merged pull request when there is one; true: require one; false: never look. */
 export type RequireApprovedPlan = 'auto' | 'true' | 'false'
@@ -38,6 +60,8 @@ export interface Settings {
   githubToken: string
   /** Empty by default: nothing is restored. */
   restore: RestoreStep[]
+  /** Per attached compute name, the secrets its attach needs that no API returns (already masked). */
+  computeSecrets: ComputeSecrets
   /** Where the restore journal is kept between attempts (restore-journal), absolute. */
   restoreJournal: string
   /** Dry runs only: false leaves ARM's validation to the move's job (the planner lacks the move's rights). */

@@ -94,6 +94,7 @@ export function context(overrides: Partial<RuleContext> = {}): RuleContext {
     registerProviders: false,
     includeAssociatedResources: true,
     restore: [],
+    suppliedSecrets: [],
     ...overrides
   }
 }

@@ -40,6 +40,7 @@ describe('parseSettings', () => {
       'role-assignments',
       'datastores'
     ])
+    expect(parseSettings(reader({ restore: 'endpoints, computes' })).restore).toEqual(['computes', 'endpoints'])
     expect(parseSettings(reader({ 'restore-journal': '/var/journal.json' })).restoreJournal).toBe('/var/journal.json')
     expect(parseSettings(reader({})).restoreJournal).toMatch(/\/\.azureml-move\/ml-ws-test\.journal\.json$/)
   })
@@ -169,9 +170,13 @@ describe('parseSettings', () => {
     ['create-target-resource-group', 'yes', "'yes' is not a boolean"],
     ['register-providers', 'ture', "'ture' is not a boolean"],
     ['fail-on-warnings', '1', 'is not a boolean'],
-    ['restore', 'role-assignments, secrets', "'secrets' is not one of: role-assignments, private-endpoints, datastores"],
-    ['restore', 'computes', "'computes' is not yet supported; supported: role-assignments, private-endpoints, datastores"],
-    ['restore', 'endpoints\ncompute-instances', "'endpoints' is not yet supported"]
+    [
+      'restore',
+      'role-assignments, secrets',
+      "'secrets' is not one of: computes, compute-instances, endpoints, role-assignments, private-endpoints, datastores"
+    ],
+    ['compute-secrets', '{"dsvm": "hunter2"}', "the entry for 'dsvm' must be an object of strings"],
+    ['compute-secrets', 'hunter2', 'is not valid JSON']
   ]
 
   it.each(malformed)('refuses %s = %j, naming the input', (input, value, expected) => {

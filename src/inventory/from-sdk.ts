@@ -57,20 +57,31 @@ export function provider(namespace: string, p: Provider | undefined): model.Prov
   return { namespace: p?.namespace ?? namespace, registrationState: p?.registrationState ?? 'Unknown' }
 }
 
+/** The type-specific part of a compute, as each type names it (the same names in the SDK's models and on the wire). */
+interface InnerComputeProperties {
+  vmSize?: string
+  virtualMachineSize?: string
+  agentVmSize?: string
+  state?: string
+  nodeStateCounts?: { runningNodeCount?: number; preparingNodeCount?: number }
+}
+
 export function compute(c: ComputeResource): model.ComputeInfo {
   const props = c.properties
   const computeType = props?.computeType ?? 'Unknown'
   // The size has a different name for each compute type: vmSize (AmlCompute, ComputeInstance),
   // virtualMachineSize (VirtualMachine), agentVmSize (AKS).
-  const inner = (props as { properties?: { vmSize?: string; virtualMachineSize?: string; agentVmSize?: string } } | undefined)
-    ?.properties
+  const inner = (props as { properties?: InnerComputeProperties | null } | undefined)?.properties ?? undefined
+  const nodes = inner?.nodeStateCounts
   return {
     name: c.name ?? '',
     computeType,
     size: inner?.vmSize ?? inner?.virtualMachineSize ?? inner?.agentVmSize,
     provisioningState: props?.provisioningState,
     attached: props?.isAttachedCompute ?? ATTACHED_TYPES.has(computeType),
-    resourceId: props?.resourceId
+    resourceId: props?.resourceId,
+    state: inner?.state,
+    busyNodes: nodes ? (nodes.runningNodeCount ?? 0) + (nodes.preparingNodeCount ?? 0) : undefined
   }
 }
 

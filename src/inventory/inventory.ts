@@ -42,6 +42,10 @@ export interface ComputeInfo {
   attached: boolean
   /** The ARM ID of the attached resource, when there is one. */
   resourceId?: string
+  /** A compute instance's state: Running, Stopped, Creating, … */
+  state?: string
+  /** A cluster's nodes that are running or preparing a job. */
+  busyNodes?: number
 }
 
 export interface OnlineEndpointInfo {
@@ -53,6 +57,21 @@ export interface OnlineEndpointInfo {
 export interface BatchEndpointInfo {
   name: string
   provisioningState?: string
+}
+
+/** A resource as ARM sent it at ML_API_VERSION, untyped: what the quiesce captures to create again. */
+export type RawResource = Record<string, unknown> & { name?: string; properties?: Record<string, unknown> }
+
+export interface RawEndpoint {
+  endpoint: RawResource
+  deployments: RawResource[]
+}
+
+/** The full specs of what the restore input takes down before the move; read only when it asks. */
+export interface CapturedSpecs {
+  computes: RawResource[]
+  onlineEndpoints: RawEndpoint[]
+  batchEndpoints: RawEndpoint[]
 }
 
 export interface JobInfo {
@@ -191,5 +210,7 @@ export interface Inventory {
    * while the group does not exist). Read only when the restore input asks for something.
    */
   targetPermissions?: PermissionInfo[]
+  /** Read when the restore input asks for computes, compute instances or endpoints. */
+  specs?: CapturedSpecs
   readFailures: ReadFailure[]
 }

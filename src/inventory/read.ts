@@ -48,6 +48,7 @@ export type ContentPart = Pick<
   | 'privateEndpointConnections'
   | 'roleAssignments'
   | 'counts'
+  | 'specs'
 >
 
 function contentPart(got: Partial<Content & Access>, datastores: Inventory['datastores']): ContentPart {
@@ -62,6 +63,7 @@ function contentPart(got: Partial<Content & Access>, datastores: Inventory['data
     datastores,
     privateEndpointConnections: got.privateEndpointConnections ?? [],
     roleAssignments: got.roleAssignments ?? [],
+    specs: got.specs,
     counts: {
       datastores: datastores.length,
       dataAssets: got.dataAssets ?? 0,

@@ -26,7 +26,9 @@ export type FindingCode =
   | 'target-group-region'
   | 'providers'
   | 'computes'
+  | 'compute-taken-down'
   | 'endpoints'
+  | 'endpoint-taken-down'
   | 'jobs'
   | 'encryption'
   | 'databricks'
@@ -86,6 +88,8 @@ export interface RuleContext {
   includeAssociatedResources: boolean
   /** What the action restores after the move: the follow-ups leave these to it. */
   restore: readonly RestoreStep[]
+  /** Names of the attached computes whose secrets the compute-secrets input gives. */
+  suppliedSecrets: readonly string[]
 }
 
 export type Rule = (inventory: Inventory, context: RuleContext) => Finding[]

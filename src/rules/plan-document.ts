@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Inventory } from '../inventory/inventory.js'
 import type { RuleContext } from './finding.js'
 import type { MoveRequest } from './plan.js'
+import type { QuiescePlan } from './quiesce.js'
 
 /** Each section is named by the noun of its items, so a change reads "compute `gpu-2` was added". */
 export const SECTIONS = [
@@ -57,8 +58,14 @@ function keyed<T>(items: readonly T[], key: (item: T) => string, value: (item: T
  * out (jobs finish and are added between two reads), as are job statuses: a job's name is enough to
  * say it is still unfinished.
  */
-export function planDocument(inventory: Inventory, context: RuleContext, request: MoveRequest): PlanDocument {
+export function planDocument(
+  inventory: Inventory,
+  context: RuleContext,
+  request: MoveRequest,
+  quiesce?: QuiescePlan
+): PlanDocument {
   const { workspace, workspaceAtTarget } = inventory
+  const quiesced = specDigests(quiesce)
   const ws = workspace ?? workspaceAtTarget
   const subscriptions = [
     ['source', inventory.sourceSubscription],
@@ -72,7 +79,8 @@ export function planDocument(inventory: Inventory, context: RuleContext, request
       'target-resource-group': low(context.targetResourceGroup),
       'create-target-resource-group': context.createTargetResourceGroup,
       'register-providers': context.registerProviders,
-      'include-associated-resources': context.includeAssociatedResources
+      'include-associated-resources': context.includeAssociatedResources,
+      restore: [...context.restore].sort().join(',')
     },
     facts: {
       'resource to move': keyed(request.resources, low, () => `to ${low(request.targetResourceGroupId)}`),
@@ -98,17 +106,31 @@ export function planDocument(inventory: Inventory, context: RuleContext, request
       compute: keyed(
         inventory.computes,
         c => c.name,
-        c => parts(c.computeType, low(c.size), c.attached && `attached ${low(c.resourceId)}`, low(c.provisioningState))
+        c =>
+          parts(
+            c.computeType,
+            low(c.size),
+            c.attached && `attached ${low(c.resourceId)}`,
+            low(c.provisioningState),
+            low(c.state),
+            (c.busyNodes ?? 0) > 0 && 'busy',
+            quiesced.has(`compute ${c.name}`) && `taken down, spec ${quiesced.get(`compute ${c.name}`)}`
+          )
       ),
       'online endpoint': keyed(
         inventory.onlineEndpoints,
         e => e.name,
-        e => parts(low(e.provisioningState), e.deployments.length > 0 && `deployments ${[...e.deployments].sort().join(' ')}`)
+        e =>
+          parts(
+            low(e.provisioningState),
+            e.deployments.length > 0 && `deployments ${[...e.deployments].sort().join(' ')}`,
+            quiesced.has(`online ${e.name}`) && `taken down, spec ${quiesced.get(`online ${e.name}`)}`
+          )
       ),
       'batch endpoint': keyed(
         inventory.batchEndpoints,
         e => e.name,
-        e => low(e.provisioningState)
+        e => parts(low(e.provisioningState), quiesced.has(`batch ${e.name}`) && `taken down, spec ${quiesced.get(`batch ${e.name}`)}`)
       ),
       'unfinished job': keyed(
         inventory.activeJobs,
@@ -159,6 +181,15 @@ export function planDocument(inventory: Inventory, context: RuleContext, request
       )
     }
   }
+}
+
+/** What is taken down, by kind and name → a short digest of the spec it is created again from. */
+function specDigests(quiesce: QuiescePlan | undefined): Map<string, string> {
+  const short = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex').slice(0, 12)
+  return new Map([
+    ...(quiesce?.computes ?? []).map((c): [string, string] => [`compute ${c.name}`, short(c.body)]),
+    ...(quiesce?.endpoints ?? []).map((e): [string, string] => [`${e.kind} ${e.name}`, short({ endpoint: e.body, deployments: e.deployments })])
+  ])
 }
 
 /** JSON with every object's keys sorted: a document read back from a comment hashes as it was written. */

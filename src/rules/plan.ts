@@ -4,7 +4,7 @@
 import { resourceGroupId, sameText, scopeOf } from '../azure/ids.js'
 import { acrossTenants } from '../inventory/facts.js'
 import type { Inventory } from '../inventory/inventory.js'
-import type { Mode } from '../settings.js'
+import { isQuiesceStep, type Mode } from '../settings.js'
 import type { Finding, RuleContext } from './finding.js'
 import { evaluateRules } from './index.js'
 import { moveRequestResources } from './move-request.js'
@@ -72,6 +72,8 @@ function moveRequest(resources: string[], context: RuleContext): MoveRequest {
  */
 export function requestFromInputs(context: RuleContext): MoveRequest | undefined {
   if (context.includeAssociatedResources || context.createTargetResourceGroup || context.registerProviders) return undefined
+  // Azure ML refuses to validate while computes or endpoints exist: with a teardown asked for, ARM validates after it.
+  if (context.restore.some(isQuiesceStep)) return undefined
   return moveRequest([context.sourceWorkspaceId], context)
 }
 

@@ -6,6 +6,7 @@ import type { Inventory, RoleAssignmentInfo } from '../inventory/inventory.js'
 import type { RestoreStep } from '../settings.js'
 import { splitDatastores } from './datastores.js'
 import type { RuleContext } from './finding.js'
+import { planQuiesce, STEP_OF_KIND, type CapturedCompute, type CapturedEndpoint, type QuiescePlan } from './quiesce.js'
 
 /** A role assignment as captured at the workspace's scope before the move: what recreating it needs. */
 export type CapturedAssignment = Pick<
@@ -33,10 +34,25 @@ export interface RestorePlan {
   datastores: DatastoreRepoint[]
   /** Non-default datastores whose storage does not move: nothing to do. */
   datastoresLeftAlone: string[]
+  /** Computes, compute instances and endpoints taken down before the move, with their specs. */
+  quiesce: QuiescePlan
 }
 
 /** The rights each step needs where it writes, as ARM's permissions list names them. */
+const ML = 'Microsoft.MachineLearningServices/workspaces'
 export const RESTORE_ACTIONS: Record<RestoreStep, string[]> = {
+  computes: [`${ML}/computes/write`, `${ML}/computes/delete`, `${ML}/computes/listKeys/action`],
+  'compute-instances': [`${ML}/computes/write`, `${ML}/computes/delete`],
+  endpoints: [
+    `${ML}/onlineEndpoints/write`,
+    `${ML}/onlineEndpoints/delete`,
+    `${ML}/onlineEndpoints/listKeys/action`,
+    `${ML}/onlineEndpoints/deployments/write`,
+    `${ML}/batchEndpoints/write`,
+    `${ML}/batchEndpoints/delete`,
+    `${ML}/batchEndpoints/listkeys/action`,
+    `${ML}/batchEndpoints/deployments/write`
+  ],
   'role-assignments': ['Microsoft.Authorization/roleAssignments/write'],
   'private-endpoints': ['Microsoft.MachineLearningServices/workspaces/privateEndpointConnections/write'],
   datastores: [
@@ -45,7 +61,8 @@ export const RESTORE_ACTIONS: Record<RestoreStep, string[]> = {
   ]
 }
 
-export function planRestore(inventory: Inventory, context: RuleContext): RestorePlan {
+/** `earlier`: what an earlier attempt of this move took down, from its journal (no longer at the source). */
+export function planRestore(inventory: Inventory, context: RuleContext, earlier?: QuiescePlan): RestorePlan {
   const { steps, restore } = { steps: [...context.restore], restore: new Set(context.restore) }
   const { moving, others } = restore.has('datastores') ? splitDatastores(inventory, context) : { moving: [], others: [] }
   const to = scopeOf(context.targetWorkspaceId)
@@ -74,7 +91,8 @@ export function planRestore(inventory: Inventory, context: RuleContext): Restore
       from: { subscriptionId: d.subscriptionId ?? '', resourceGroup: d.resourceGroup ?? '' },
       to
     })),
-    datastoresLeftAlone: others.map(d => d.name)
+    datastoresLeftAlone: others.map(d => d.name),
+    quiesce: planQuiesce(inventory, context, earlier)
   }
 }
 
@@ -98,9 +116,12 @@ export interface RestoreItem {
   what: string
   status: RestoreItemStatus
   detail?: string
+  /** The spec it is created from (JSON report only; never a secret). */
+  spec?: unknown
 }
 
-export type RestoreStepName = RestoreStep | 'workspace-references'
+/** rollback: what the quiesce took down, put back in the source because the move did not go ahead. */
+export type RestoreStepName = RestoreStep | 'workspace-references' | 'rollback'
 
 export interface RestoreStepReport {
   step: RestoreStepName
@@ -114,19 +135,54 @@ export interface RestoreStepReport {
 }
 
 export const STEP_TITLES: Record<RestoreStepName, string> = {
+  computes: 'Computes taken down and brought back',
+  'compute-instances': 'Compute instances taken down and brought back',
+  endpoints: 'Endpoints taken down and redeployed',
   'role-assignments': 'Role assignments at the new scope',
   'private-endpoints': 'Private endpoint connections approved',
   datastores: 'Datastores pointed at the moved storage',
-  'workspace-references': "The workspace's dependencies at their IDs"
+  'workspace-references': "The workspace's dependencies at their IDs",
+  rollback: 'Put back in the source workspace: the move did not go ahead'
 }
 
 export const describeAssignment = (a: CapturedAssignment) =>
   `${a.principalId} (${a.principalType ?? 'unknown type'}) — ${a.roleDefinitionId.split('/').pop()}${a.condition ? ', with a condition' : ''}`
 
+const SECRETS_FROM = { none: '', listKeys: '; its secrets read with listKeys in the move job', input: '; its secrets from compute-secrets', missing: '' }
+
+export function describeCompute(c: CapturedCompute): string {
+  if (c.kind === 'attached') return `${c.name} (${c.info.computeType}): detach (${c.info.resourceId ?? 'its resource'} is kept), attach again${SECRETS_FROM[c.secrets]}`
+  const identity = c.principalId ? '; its system-assigned identity comes back with a new principal' : ''
+  return `${c.name} (${c.info.computeType}${c.info.size ? `, ${c.info.size}` : ''}): delete, create again${identity}`
+}
+
+export function describeEndpoint(e: CapturedEndpoint): string {
+  const traffic = (e.body.properties?.traffic ?? {}) as Record<string, number>
+  const defaults = (e.body.properties?.defaults as { deploymentName?: string } | undefined)?.deploymentName
+  const deployments = e.deployments
+    .map(d => `${d.name}${traffic[d.name] !== undefined ? ` ${traffic[d.name]}%` : ''}${d.name === defaults ? ' (default)' : ''}`)
+    .join(', ')
+  const keys = e.kind === 'online' ? ', the same keys' : ''
+  return `${e.kind} endpoint ${e.name} (${deployments || 'no deployments'}): delete, redeploy with the same name${keys}`
+}
+
+export const takesDown = (plan: RestorePlan | undefined) =>
+  Boolean(plan && (plan.quiesce.computes.length || plan.quiesce.endpoints.length))
+
+/** The quiesce's items of one step, as planned, each with its spec for the JSON report. */
+function quiesceItems(plan: RestorePlan, step: RestoreStep): RestoreItem[] {
+  const quiesce = plan.quiesce ?? { computes: [], endpoints: [] }
+  if (step === 'endpoints') return quiesce.endpoints.map(e => ({ what: describeEndpoint(e), status: 'planned', spec: { endpoint: e.body, deployments: e.deployments } }))
+  return quiesce.computes.filter(c => STEP_OF_KIND[c.kind] === step).map(c => ({ what: describeCompute(c), status: 'planned', spec: c.body }))
+}
+
 /** The plan as steps to report before anything is done: what the dry run shows. */
 export function plannedSteps(plan: RestorePlan): RestoreStepReport[] {
   const planned = (what: string): RestoreItem => ({ what, status: 'planned' })
   const items: Record<RestoreStep, RestoreItem[]> = {
+    computes: quiesceItems(plan, 'computes'),
+    'compute-instances': quiesceItems(plan, 'compute-instances'),
+    endpoints: quiesceItems(plan, 'endpoints'),
     'role-assignments': plan.roleAssignments.map(a => planned(`create ${describeAssignment(a)} at ${plan.targetWorkspaceId}`)),
     'private-endpoints': plan.privateEndpointIds.map(id => planned(`approve the new connection of ${id}`)),
     datastores: [

@@ -7,7 +7,8 @@ import type { Outcome, RestoreReport } from '../report/run-report.js'
 import type { Inventory } from '../inventory/inventory.js'
 import type { RuleContext } from '../rules/finding.js'
 import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js'
-import type { Settings } from '../settings.js'
+import { isQuiesceStep, type Settings } from '../settings.js'
+import { suppliedSecrets, type HeldSecrets } from '../writes/quiesce/secrets.js'
 import { restore } from '../writes/restore/index.js'
 import { readJournal, writeJournal, type JournalCopies } from '../writes/restore/journal.js'
 
@@ -18,12 +19,26 @@ import { readJournal, writeJournal, type JournalCopies } from '../writes/restore
 export async function restorePlanFor(
   settings: Settings,
   inventory: Inventory,
-  context: RuleContext
+  context: RuleContext,
+  earlier?: RestorePlan
 ): Promise<RestorePlan | undefined> {
   if (!settings.restore.length) return undefined
-  const captured = planRestore(inventory, context)
+  const captured = planRestore(inventory, context, earlier?.quiesce)
   if (inventory.workspace) return captured
   return (await readJournal(settings)) ?? captured
+}
+
+/**
+ * Still at its source, the workspace may lack what an earlier attempt of this move took down before
+ * it stopped: that attempt's journal holds their specs. Read only when the restore takes things down.
+ */
+export async function earlierAttempt(settings: Settings, inventory: Inventory): Promise<RestorePlan | undefined> {
+  if (!inventory.workspace || !settings.restore.some(isQuiesceStep)) return undefined
+  const plan = await readJournal(settings)
+  if (plan?.quiesce?.computes.length || plan?.quiesce?.endpoints.length) {
+    core.info(`The journal of an earlier attempt was found (${settings.restoreJournal} or its artifact): what it took down is part of this plan.`)
+  }
+  return plan
 }
 
 /** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
@@ -47,9 +62,10 @@ export async function restoreAfterMove(
   session: AzureSession,
   settings: Settings,
   plan: RestorePlan,
-  copies?: JournalCopies
+  copies?: JournalCopies,
+  held?: HeldSecrets
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
-  const steps = await core.group('Restore after the move', () => restore(session, plan))
+  const steps = await core.group('Restore after the move', () => restore(session, plan, held))
   const failed = steps.filter(s => s.status === 'failed')
   return {
     restore: { journal: settings.restoreJournal, ...(copies?.artifact ? { journalArtifact: copies.artifact } : {}), steps },
@@ -78,5 +94,7 @@ export async function restoreAlreadyMoved(
     }
   }
   if (settings.mode === 'dry-run') return { restore: { journal: settings.restoreJournal, steps: plannedSteps(plan) } }
-  return restoreAfterMove(session, settings, plan)
+  // The secrets the run that took things down read are gone with it; the compute-secrets input is not.
+  const held = plan.quiesce && suppliedSecrets(plan.quiesce, settings.computeSecrets)
+  return restoreAfterMove(session, settings, plan, undefined, held)
 }

@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { sameText } from '../../azure/ids.js'
 import { sendJson } from '../../azure/raw-json.js'
 import type { AzureSession } from '../../azure/session.js'
-import { DATASTORE_API_VERSION } from '../../inventory/readers/content.js'
+import { ML_API_VERSION } from '../../azure/ml-rest.js'
 import type { DatastoreRepoint, RestoreItem, RestorePlan, RestoreStepReport } from '../../rules/restore.js'
 import { failedItem, stepReport } from './outcome.js'
 
@@ -34,7 +34,7 @@ async function repoint(session: AzureSession, datastore: DatastoreRepoint): Prom
   const { clients, cloud, target } = session
   const what = `${datastore.name} → ${datastore.to.subscriptionId}/${datastore.to.resourceGroup}`
   const url = (suffix = '') =>
-    `${cloud.resourceManagerEndpoint}${target.id}/datastores/${encodeURIComponent(datastore.name)}${suffix}?api-version=${DATASTORE_API_VERSION}`
+    `${cloud.resourceManagerEndpoint}${target.id}/datastores/${encodeURIComponent(datastore.name)}${suffix}?api-version=${ML_API_VERSION}`
   const ml = clients.target.ml
   const current = await sendJson<DatastoreBody>(ml, 'GET', url())
   const props = current.properties

@@ -2,14 +2,48 @@
 
 import type { AzureSession } from '../../azure/session.js'
 import { workspaceReferences } from '../../inventory/references.js'
-import type { RestorePlan, RestoreStepName, RestoreStepReport } from '../../rules/restore.js'
+import type { RestoreItem, RestorePlan, RestoreStepName, RestoreStepReport } from '../../rules/restore.js'
 import type { RestoreStep } from '../../settings.js'
+import { bringBackCompute, bringBackEndpoint, type Place } from '../quiesce/bring-back.js'
+import { noSecrets, type HeldSecrets } from '../quiesce/secrets.js'
 import { restoreDatastores } from './datastores.js'
 import { failedItem, stepReport } from './outcome.js'
 import { restorePrivateEndpoints } from './private-endpoints.js'
 import { restoreRoleAssignments } from './role-assignments.js'
 
-const STEPS: Record<RestoreStep, (session: AzureSession, plan: RestorePlan) => Promise<RestoreStepReport>> = {
+type Step = (session: AzureSession, plan: RestorePlan, held: HeldSecrets) => Promise<RestoreStepReport>
+
+const targetPlace = ({ cloud, clients }: AzureSession, plan: RestorePlan): Place => ({
+  workspaceId: plan.targetWorkspaceId,
+  capturedIn: plan.sourceWorkspaceId,
+  endpoint: cloud.resourceManagerEndpoint,
+  ml: clients.target.ml
+})
+
+/** One item at a time: each is known done before the next starts. */
+async function inTurn<T>(items: readonly T[], each: (item: T) => Promise<RestoreItem>): Promise<RestoreItem[]> {
+  const done: RestoreItem[] = []
+  for (const item of items) done.push(await each(item))
+  return done
+}
+
+const BY_HAND = 'Create what is missing by hand from its spec in the JSON report (restore), or re-run the action: it creates only what is not there.'
+
+const computes =
+  (step: 'computes' | 'compute-instances'): Step =>
+  async (session, plan, held) => {
+    const place = targetPlace(session, plan)
+    const mine = plan.quiesce.computes.filter(c => (c.kind === 'instance') === (step === 'compute-instances'))
+    return stepReport(step, await inTurn(mine, c => bringBackCompute(place, c, held)), BY_HAND)
+  }
+
+const STEPS: Record<RestoreStep, Step> = {
+  computes: computes('computes'),
+  'compute-instances': computes('compute-instances'),
+  endpoints: async (session, plan, held) => {
+    const place = targetPlace(session, plan)
+    return stepReport('endpoints', await inTurn(plan.quiesce.endpoints, e => bringBackEndpoint(place, e, held)), BY_HAND)
+  },
   'role-assignments': restoreRoleAssignments,
   'private-endpoints': restorePrivateEndpoints,
   datastores: restoreDatastores
@@ -35,10 +69,11 @@ function guarded(step: RestoreStepName, run: () => Promise<RestoreStepReport>): 
   )
 }
 
-export async function restore(session: AzureSession, plan: RestorePlan): Promise<RestoreStepReport[]> {
+/** `held`: the secrets the teardown read, when this run did it; a later run has none. */
+export async function restore(session: AzureSession, plan: RestorePlan, held = noSecrets()): Promise<RestoreStepReport[]> {
   const steps: RestoreStepReport[] = []
   // In order, one at a time: what is done is clear when a run is stopped midway.
-  for (const step of plan.steps) steps.push(await guarded(step, () => STEPS[step](session, plan)))
+  for (const step of plan.steps) steps.push(await guarded(step, () => STEPS[step](session, plan, held)))
   steps.push(await guarded('workspace-references', () => checkReferences(session)))
   return steps
 }

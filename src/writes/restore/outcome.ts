@@ -23,7 +23,7 @@ export function stepReport(step: RestoreStepName, items: RestoreItem[], fix: str
   return {
     step,
     status: failed ? 'failed' : 'done',
-    needs: step === 'workspace-references' ? [] : RESTORE_ACTIONS[step],
+    needs: step === 'workspace-references' || step === 'rollback' ? [] : RESTORE_ACTIONS[step],
     items,
     ...(failed ? { fix } : {})
   }

@@ -1,0 +1,134 @@
+// Creating again what the quiesce took down, in the moved workspace (or, when the move cannot go
+// ahead, back in the source): computes first, then endpoints with their deployments, traffic and
+// keys. Every create first checks that nothing is there, so a re-run never creates twice; each
+// create is read back, and a captured field that did not come back is reported.
+
+import { classify } from '../../azure/arm-error.js'
+import { deleteAndWait, getIfThere, mlUrl, putAndWait, type ArmJson } from '../../azure/ml-rest.js'
+import type { Client } from '../../azure/raw-json.js'
+import type { RawResource } from '../../inventory/inventory.js'
+import { lostFields, retarget, type CapturedCompute, type CapturedEndpoint } from '../../rules/quiesce.js'
+import { describeCompute, describeEndpoint, type RestoreItem } from '../../rules/restore.js'
+import { failedItem } from '../restore/outcome.js'
+import { endpointKey, type HeldSecrets } from './secrets.js'
+
+/** Where things are created: a workspace and the ML client of its subscription. */
+export interface Place {
+  workspaceId: string
+  /** The workspace the specs were captured in: its IDs inside them are pointed at workspaceId. */
+  capturedIn: string
+  endpoint: string
+  ml: Client
+}
+
+const url = (place: Place, suffix: string, query = '') => mlUrl(place.endpoint, place.workspaceId, suffix, query)
+
+function readBackNote(sent: unknown, readBack: ArmJson): string | undefined {
+  const lost = lostFields(sent, readBack)
+  return lost.length ? `did not come back as captured: ${lost.join(', ')}` : undefined
+}
+
+/** Compute names may not end in -<digits>, and are at most 24 characters. */
+export const fallbackName = (name: string) => `${name.slice(0, 21)}-mv`
+
+interface Made {
+  /** What was sent, less its secrets: what the read-back is compared with. */
+  sent: RawResource
+  readBack: ArmJson
+}
+
+async function createCompute(place: Place, compute: CapturedCompute, name: string, held: HeldSecrets): Promise<Made | 'there'> {
+  const at = url(place, `/computes/${encodeURIComponent(name)}`)
+  if (await getIfThere(place.ml, at)) return 'there'
+  const sent = retarget(compute.body, place.capturedIn, place.workspaceId)
+  const secrets = held.computeSecrets.get(compute.name)
+  const properties = sent.properties ?? {}
+  const body = secrets ? { ...sent, properties: { ...properties, properties: { ...(properties.properties as object), ...secrets } } } : sent
+  return { sent, readBack: await putAndWait(place.ml, at, body, `Creating compute ${name}`) }
+}
+
+export async function bringBackCompute(place: Place, compute: CapturedCompute, held: HeldSecrets): Promise<RestoreItem> {
+  const what = describeCompute(compute)
+  if (compute.kind === 'attached' && compute.secrets !== 'none' && !held.computeSecrets.has(compute.name)) {
+    return {
+      what,
+      status: 'failed',
+      detail: 'its secrets were held only by the run that detached it: attach it again by hand, or give them in compute-secrets and re-run'
+    }
+  }
+  try {
+    const made = await createCompute(place, compute, compute.name, held)
+    if (made === 'there') return { what, status: 'already-done' }
+    return created(what, made, compute)
+  } catch (error) {
+    // Known issue: after a move, a compute instance's old name is refused. A valid other name is used, and said.
+    if (compute.kind !== 'instance' || classify(error).status !== 409) return failedItem(what, error)
+    const other = fallbackName(compute.name)
+    try {
+      const made = await createCompute(place, compute, other, held)
+      const note = `created as ${other}: ARM refused the old name (${(error as Error).message.split('\n')[0]})`
+      return made === 'there' ? { what, status: 'already-done', detail: `found as ${other}` } : { ...created(what, made, compute), detail: note }
+    } catch (second) {
+      return failedItem(what, second)
+    }
+  }
+}
+
+function created(what: string, { sent, readBack }: Made, compute: CapturedCompute): RestoreItem {
+  const note = readBackNote(sent, readBack)
+  const principal = (readBack.identity as { principalId?: string } | undefined)?.principalId
+  const identity = compute.principalId && principal ? `its identity's principal is now ${principal} (was ${compute.principalId})` : undefined
+  const detail = [identity, note].filter(Boolean).join('; ')
+  return { what, status: 'created', ...(detail ? { detail } : {}) }
+}
+
+const COLLECTION = { online: 'onlineEndpoints', batch: 'batchEndpoints' } as const
+
+/**
+ * The endpoint without its traffic (or default deployment), then each deployment, then the endpoint
+ * again with them: traffic may only name deployments that exist.
+ */
+export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint, held: HeldSecrets): Promise<RestoreItem> {
+  const what = describeEndpoint(endpoint)
+  const base = `/${COLLECTION[endpoint.kind]}/${encodeURIComponent(endpoint.name)}`
+  try {
+    const body = retarget(endpoint.body, place.capturedIn, place.workspaceId)
+    const { traffic, defaults, ...rest } = body.properties ?? {}
+    const keys = held.endpointKeys.get(endpointKey(endpoint))
+    const existed = Boolean(await getIfThere(place.ml, url(place, base)))
+    if (!existed) {
+      await putAndWait(place.ml, url(place, base), { ...body, properties: { ...rest, ...(keys ? { keys } : {}) } }, `Creating ${endpoint.kind} endpoint ${endpoint.name}`)
+    }
+    let made = 0
+    for (const deployment of endpoint.deployments) {
+      const at = url(place, `${base}/deployments/${encodeURIComponent(deployment.name)}`)
+      if (await getIfThere(place.ml, at)) continue
+      await putAndWait(place.ml, at, retarget(deployment.body, place.capturedIn, place.workspaceId), `Creating deployment ${endpoint.name}/${deployment.name}`)
+      made++
+    }
+    const routed = traffic !== undefined || defaults !== undefined
+    const readBack = routed
+      ? await putAndWait(place.ml, url(place, base), { ...body, properties: { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } }, `Routing ${endpoint.name}`)
+      : await getIfThere(place.ml, url(place, base))
+    if (existed && !made) return { what, status: 'already-done' }
+    const lostKeys = endpoint.kind === 'online' && String(rest.authMode).toLowerCase() === 'key' && !keys
+    const notes = [
+      readBack && readBackNote({ properties: { ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } }, readBack),
+      lostKeys && 'new keys: the old ones were held only by the run that deleted it; give its clients the new ones (az ml online-endpoint get-credentials)'
+    ].filter(Boolean)
+    return { what, status: 'created', ...(notes.length ? { detail: notes.join('; ') } : {}) }
+  } catch (error) {
+    return failedItem(what, error)
+  }
+}
+
+/** Deletes, for the teardown: an attached compute is detached, never deleted (Delete would delete the customer's cluster or VM). */
+export function takeDown(place: Place, item: { compute: CapturedCompute } | { endpoint: CapturedEndpoint }): Promise<'deleted' | 'not-found'> {
+  if ('endpoint' in item) {
+    const { kind, name } = item.endpoint
+    return deleteAndWait(place.ml, url(place, `/${COLLECTION[kind]}/${encodeURIComponent(name)}`), `Deleting ${kind} endpoint ${name}`)
+  }
+  const { kind, name } = item.compute
+  const action = kind === 'attached' ? 'Detach' : 'Delete'
+  return deleteAndWait(place.ml, url(place, `/computes/${encodeURIComponent(name)}`, `underlyingResourceAction=${action}`), `${action === 'Detach' ? 'Detaching' : 'Deleting'} compute ${name}`)
+}
