@@ -19,10 +19,15 @@ export async function run(inputs?: Settings | Error): Promise<void> {
   try {
     if (inputs instanceof Error) throw inputs
     const settings = inputs ?? getSettings()
-    for (const secret of [settings.githubToken, ...Object.values(settings.computeSecrets).flatMap(Object.values)]) {
+    for (const secret of [settings.githubToken, ...Object.values(settings.computeSecrets).flatMap(s => Object.values(s))]) {
       if (secret) core.setSecret(secret)
     }
-    const shown = { ...settings, githubToken: undefined, computeSecrets: Object.keys(settings.computeSecrets), cloud: settings.cloud.name }
+    const shown = {
+      ...settings,
+      githubToken: undefined,
+      computeSecrets: Object.keys(settings.computeSecrets),
+      cloud: settings.cloud.name
+    }
     core.debug(`settings: ${JSON.stringify(shown)}`)
     const startedAt = new Date()
     // The lookup of an earlier plan comment goes on alongside the pipeline.

@@ -12,13 +12,7 @@ export type Auth = 'oidc' | 'azure-cli'
  * What the action restores after a successful move (the restore input). The first three are taken
  * down before the move and brought back after it (the quiesce); all run in this order after the move.
  */
-export type RestoreStep =
-  | 'computes'
-  | 'compute-instances'
-  | 'endpoints'
-  | 'role-assignments'
-  | 'private-endpoints'
-  | 'datastores'
+export type RestoreStep = 'computes' | 'compute-instances' | 'endpoints' | 'role-assignments' | 'private-endpoints' | 'datastores'
 export const RESTORE_STEPS: readonly RestoreStep[] = [
   'computes',
   'compute-instances',

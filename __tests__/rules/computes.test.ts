@@ -36,7 +36,7 @@ describe('computes', () => {
           'ci-alice (ComputeInstance, STANDARD_E4S_V3, Creating)',
           'aks (AKS, Failed)'
         ],
-        fix: 'Before the move, delete the managed computes and detach the attached ones; recreate them after.',
+        fix: 'Before the move, delete the managed computes and detach the attached ones; recreate them after. Or let the action do it: add computes, compute-instances to restore.',
         // One filled-in command per compute, never a <name> placeholder.
         commands: [
           `az ml compute delete --name cpu-cluster ${ML} --yes`,
@@ -59,7 +59,7 @@ describe('computes', () => {
     const attached = inventory({ computes: [{ name: 'aks', computeType: 'AKS', attached: true, resourceId: AKS_ID }] })
     expect(computesRule(attached, context())[0]).toMatchObject({
       title: 'The workspace has 1 compute; workspaces with computes (even ones being created) cannot be moved',
-      fix: 'Before the move, detach the attached ones; recreate them after.',
+      fix: 'Before the move, detach the attached ones; recreate them after. Or let the action do it: add computes to restore.',
       commands: [`az ml compute detach --name aks ${ML}`]
     })
   })

@@ -23,7 +23,7 @@ describe('endpoints', () => {
         severity: 'blocker',
         title: 'The workspace has 3 endpoints; workspaces with endpoints cannot be moved',
         items,
-        fix: 'Deleting them stops scoring: move their clients elsewhere first, then delete each; redeploy after.',
+        fix: 'Deleting them stops scoring: move their clients elsewhere first, then delete each; redeploy after. Or let the action do it: add endpoints to restore.',
         // Each online endpoint's deletion says, where it is pasted, that scoring stops.
         commands: [
           '# stops scoring at scoring until it is redeployed in the moved workspace',

@@ -59,7 +59,7 @@ async function awaitOperation(client: Client, first: FullOperationResponse, what
   const location = first.headers.get('location')
   if ((first.status !== 201 && first.status !== 202) || (!asyncOperation && !location)) return
   const deadline = Date.now() + MAX_WAIT_MS
-  for (let wait = retryAfterMs(first.headers.get('retry-after')); Date.now() < deadline; ) {
+  for (let wait = retryAfterMs(first.headers.get('retry-after')); Date.now() < deadline;) {
     await sleep(wait)
     const poll = await send(client, 'GET', asyncOperation ?? location!)
     wait = retryAfterMs(poll.headers.get('retry-after'))
@@ -75,7 +75,11 @@ async function awaitOperation(client: Client, first: FullOperationResponse, what
   throw new Error(`${what} did not finish within an hour`)
 }
 
-const stateOf = (resource: ArmJson | undefined) => String(resource?.properties?.provisioningState ?? 'Succeeded').toLowerCase()
+const stateOf = (resource: ArmJson | undefined) =>
+  (typeof resource?.properties?.provisioningState === 'string'
+    ? resource.properties.provisioningState
+    : 'Succeeded'
+  ).toLowerCase()
 
 /**
  * A PUT, its operation to the end, then the resource as ARM now has it: a PUT may also answer 200

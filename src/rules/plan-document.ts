@@ -130,7 +130,11 @@ export function planDocument(
       'batch endpoint': keyed(
         inventory.batchEndpoints,
         e => e.name,
-        e => parts(low(e.provisioningState), quiesced.has(`batch ${e.name}`) && `taken down, spec ${quiesced.get(`batch ${e.name}`)}`)
+        e =>
+          parts(
+            low(e.provisioningState),
+            quiesced.has(`batch ${e.name}`) && `taken down, spec ${quiesced.get(`batch ${e.name}`)}`
+          )
       ),
       'unfinished job': keyed(
         inventory.activeJobs,
@@ -188,7 +192,10 @@ function specDigests(quiesce: QuiescePlan | undefined): Map<string, string> {
   const short = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex').slice(0, 12)
   return new Map([
     ...(quiesce?.computes ?? []).map((c): [string, string] => [`compute ${c.name}`, short(c.body)]),
-    ...(quiesce?.endpoints ?? []).map((e): [string, string] => [`${e.kind} ${e.name}`, short({ endpoint: e.body, deployments: e.deployments })])
+    ...(quiesce?.endpoints ?? []).map((e): [string, string] => [
+      `${e.kind} ${e.name}`,
+      short({ endpoint: e.body, deployments: e.deployments })
+    ])
   ])
 }
 

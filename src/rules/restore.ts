@@ -148,10 +148,16 @@ export const STEP_TITLES: Record<RestoreStepName, string> = {
 export const describeAssignment = (a: CapturedAssignment) =>
   `${a.principalId} (${a.principalType ?? 'unknown type'}) — ${a.roleDefinitionId.split('/').pop()}${a.condition ? ', with a condition' : ''}`
 
-const SECRETS_FROM = { none: '', listKeys: '; its secrets read with listKeys in the move job', input: '; its secrets from compute-secrets', missing: '' }
+const SECRETS_FROM = {
+  none: '',
+  listKeys: '; its secrets read with listKeys in the move job',
+  input: '; its secrets from compute-secrets',
+  missing: ''
+}
 
 export function describeCompute(c: CapturedCompute): string {
-  if (c.kind === 'attached') return `${c.name} (${c.info.computeType}): detach (${c.info.resourceId ?? 'its resource'} is kept), attach again${SECRETS_FROM[c.secrets]}`
+  if (c.kind === 'attached')
+    return `${c.name} (${c.info.computeType}): detach (${c.info.resourceId ?? 'its resource'} is kept), attach again${SECRETS_FROM[c.secrets]}`
   const identity = c.principalId ? '; its system-assigned identity comes back with a new principal' : ''
   return `${c.name} (${c.info.computeType}${c.info.size ? `, ${c.info.size}` : ''}): delete, create again${identity}`
 }
@@ -172,8 +178,15 @@ export const takesDown = (plan: RestorePlan | undefined) =>
 /** The quiesce's items of one step, as planned, each with its spec for the JSON report. */
 function quiesceItems(plan: RestorePlan, step: RestoreStep): RestoreItem[] {
   const quiesce = plan.quiesce ?? { computes: [], endpoints: [] }
-  if (step === 'endpoints') return quiesce.endpoints.map(e => ({ what: describeEndpoint(e), status: 'planned', spec: { endpoint: e.body, deployments: e.deployments } }))
-  return quiesce.computes.filter(c => STEP_OF_KIND[c.kind] === step).map(c => ({ what: describeCompute(c), status: 'planned', spec: c.body }))
+  if (step === 'endpoints')
+    return quiesce.endpoints.map(e => ({
+      what: describeEndpoint(e),
+      status: 'planned',
+      spec: { endpoint: e.body, deployments: e.deployments }
+    }))
+  return quiesce.computes
+    .filter(c => STEP_OF_KIND[c.kind] === step)
+    .map(c => ({ what: describeCompute(c), status: 'planned', spec: c.body }))
 }
 
 /** The plan as steps to report before anything is done: what the dry run shows. */

@@ -36,7 +36,9 @@ export async function earlierAttempt(settings: Settings, inventory: Inventory): 
   if (!inventory.workspace || !settings.restore.some(isQuiesceStep)) return undefined
   const plan = await readJournal(settings)
   if (plan?.quiesce?.computes.length || plan?.quiesce?.endpoints.length) {
-    core.info(`The journal of an earlier attempt was found (${settings.restoreJournal} or its artifact): what it took down is part of this plan.`)
+    core.info(
+      `The journal of an earlier attempt was found (${settings.restoreJournal} or its artifact): what it took down is part of this plan.`
+    )
   }
   return plan
 }

@@ -95,7 +95,12 @@ function capturedReads(session: AzureSession, read: ReadContext['read']) {
   return {
     computes: computes.then(list => list?.map(c => sdk.compute(c as ComputeResource))),
     onlineEndpoints: online.then(list =>
-      list?.map(e => sdk.onlineEndpoint(e.endpoint as unknown as OnlineEndpoint, e.deployments.map(d => d.name ?? '')))
+      list?.map(e =>
+        sdk.onlineEndpoint(
+          e.endpoint as unknown as OnlineEndpoint,
+          e.deployments.map(d => d.name ?? '')
+        )
+      )
     ),
     batchEndpoints: batch.then(list => list?.map(e => sdk.batchEndpoint(e.endpoint as unknown as BatchEndpoint))),
     specs

@@ -43,7 +43,9 @@ async function createCompute(place: Place, compute: CapturedCompute, name: strin
   const sent = retarget(compute.body, place.capturedIn, place.workspaceId)
   const secrets = held.computeSecrets.get(compute.name)
   const properties = sent.properties ?? {}
-  const body = secrets ? { ...sent, properties: { ...properties, properties: { ...(properties.properties as object), ...secrets } } } : sent
+  const body = secrets
+    ? { ...sent, properties: { ...properties, properties: { ...(properties.properties as object), ...secrets } } }
+    : sent
   return { sent, readBack: await putAndWait(place.ml, at, body, `Creating compute ${name}`) }
 }
 
@@ -53,7 +55,8 @@ export async function bringBackCompute(place: Place, compute: CapturedCompute, h
     return {
       what,
       status: 'failed',
-      detail: 'its secrets were held only by the run that detached it: attach it again by hand, or give them in compute-secrets and re-run'
+      detail:
+        'its secrets were held only by the run that detached it: attach it again by hand, or give them in compute-secrets and re-run'
     }
   }
   try {
@@ -67,7 +70,9 @@ export async function bringBackCompute(place: Place, compute: CapturedCompute, h
     try {
       const made = await createCompute(place, compute, other, held)
       const note = `created as ${other}: ARM refused the old name (${(error as Error).message.split('\n')[0]})`
-      return made === 'there' ? { what, status: 'already-done', detail: `found as ${other}` } : { ...created(what, made, compute), detail: note }
+      return made === 'there'
+        ? { what, status: 'already-done', detail: `found as ${other}` }
+        : { ...created(what, made, compute), detail: note }
     } catch (second) {
       return failedItem(what, second)
     }
@@ -77,7 +82,8 @@ export async function bringBackCompute(place: Place, compute: CapturedCompute, h
 function created(what: string, { sent, readBack }: Made, compute: CapturedCompute): RestoreItem {
   const note = readBackNote(sent, readBack)
   const principal = (readBack.identity as { principalId?: string } | undefined)?.principalId
-  const identity = compute.principalId && principal ? `its identity's principal is now ${principal} (was ${compute.principalId})` : undefined
+  const identity =
+    compute.principalId && principal ? `its identity's principal is now ${principal} (was ${compute.principalId})` : undefined
   const detail = [identity, note].filter(Boolean).join('; ')
   return { what, status: 'created', ...(detail ? { detail } : {}) }
 }
@@ -97,24 +103,40 @@ export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint
     const keys = held.endpointKeys.get(endpointKey(endpoint))
     const existed = Boolean(await getIfThere(place.ml, url(place, base)))
     if (!existed) {
-      await putAndWait(place.ml, url(place, base), { ...body, properties: { ...rest, ...(keys ? { keys } : {}) } }, `Creating ${endpoint.kind} endpoint ${endpoint.name}`)
+      await putAndWait(
+        place.ml,
+        url(place, base),
+        { ...body, properties: { ...rest, ...(keys ? { keys } : {}) } },
+        `Creating ${endpoint.kind} endpoint ${endpoint.name}`
+      )
     }
     let made = 0
     for (const deployment of endpoint.deployments) {
       const at = url(place, `${base}/deployments/${encodeURIComponent(deployment.name)}`)
       if (await getIfThere(place.ml, at)) continue
-      await putAndWait(place.ml, at, retarget(deployment.body, place.capturedIn, place.workspaceId), `Creating deployment ${endpoint.name}/${deployment.name}`)
+      await putAndWait(
+        place.ml,
+        at,
+        retarget(deployment.body, place.capturedIn, place.workspaceId),
+        `Creating deployment ${endpoint.name}/${deployment.name}`
+      )
       made++
     }
     const routed = traffic !== undefined || defaults !== undefined
     const readBack = routed
-      ? await putAndWait(place.ml, url(place, base), { ...body, properties: { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } }, `Routing ${endpoint.name}`)
+      ? await putAndWait(
+          place.ml,
+          url(place, base),
+          { ...body, properties: { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } },
+          `Routing ${endpoint.name}`
+        )
       : await getIfThere(place.ml, url(place, base))
     if (existed && !made) return { what, status: 'already-done' }
     const lostKeys = endpoint.kind === 'online' && String(rest.authMode).toLowerCase() === 'key' && !keys
     const notes = [
       readBack && readBackNote({ properties: { ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } }, readBack),
-      lostKeys && 'new keys: the old ones were held only by the run that deleted it; give its clients the new ones (az ml online-endpoint get-credentials)'
+      lostKeys &&
+        'new keys: the old ones were held only by the run that deleted it; give its clients the new ones (az ml online-endpoint get-credentials)'
     ].filter(Boolean)
     return { what, status: 'created', ...(notes.length ? { detail: notes.join('; ') } : {}) }
   } catch (error) {
@@ -123,12 +145,23 @@ export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint
 }
 
 /** Deletes, for the teardown: an attached compute is detached, never deleted (Delete would delete the customer's cluster or VM). */
-export function takeDown(place: Place, item: { compute: CapturedCompute } | { endpoint: CapturedEndpoint }): Promise<'deleted' | 'not-found'> {
+export function takeDown(
+  place: Place,
+  item: { compute: CapturedCompute } | { endpoint: CapturedEndpoint }
+): Promise<'deleted' | 'not-found'> {
   if ('endpoint' in item) {
     const { kind, name } = item.endpoint
-    return deleteAndWait(place.ml, url(place, `/${COLLECTION[kind]}/${encodeURIComponent(name)}`), `Deleting ${kind} endpoint ${name}`)
+    return deleteAndWait(
+      place.ml,
+      url(place, `/${COLLECTION[kind]}/${encodeURIComponent(name)}`),
+      `Deleting ${kind} endpoint ${name}`
+    )
   }
   const { kind, name } = item.compute
   const action = kind === 'attached' ? 'Detach' : 'Delete'
-  return deleteAndWait(place.ml, url(place, `/computes/${encodeURIComponent(name)}`, `underlyingResourceAction=${action}`), `${action === 'Detach' ? 'Detaching' : 'Deleting'} compute ${name}`)
+  return deleteAndWait(
+    place.ml,
+    url(place, `/computes/${encodeURIComponent(name)}`, `underlyingResourceAction=${action}`),
+    `${action === 'Detach' ? 'Detaching' : 'Deleting'} compute ${name}`
+  )
 }

@@ -40,7 +40,8 @@ function attachSecrets(compute: CapturedCompute, listed: Record<string, unknown>
 export function suppliedSecrets(plan: QuiescePlan, supplied: ComputeSecrets): HeldSecrets {
   const held = noSecrets()
   for (const compute of plan.computes) {
-    if (compute.secrets === 'input' && supplied[compute.name]) held.computeSecrets.set(compute.name, { administratorAccount: mask(supplied[compute.name]) })
+    if (compute.secrets === 'input' && supplied[compute.name])
+      held.computeSecrets.set(compute.name, { administratorAccount: mask(supplied[compute.name]) })
   }
   return held
 }
@@ -77,7 +78,10 @@ export async function captureSecrets(session: AzureSession, plan: QuiescePlan, s
   const missing: string[] = []
   for (const compute of plan.computes) {
     if (compute.secrets !== 'listKeys') continue
-    const listed = await listKeys<Record<string, unknown>>(clients.source.ml, url(`/computes/${encodeURIComponent(compute.name)}/listKeys`))
+    const listed = await listKeys<Record<string, unknown>>(
+      clients.source.ml,
+      url(`/computes/${encodeURIComponent(compute.name)}/listKeys`)
+    )
     if (!listed) continue
     const secrets = attachSecrets(compute, listed)
     if (secrets) held.computeSecrets.set(compute.name, secrets)

@@ -30,7 +30,11 @@ export class TeardownFailed extends Error {
 export async function tearDown(session: AzureSession, plan: QuiescePlan, written: string[]): Promise<void> {
   const place = sourcePlace(session)
   const items = [
-    ...plan.endpoints.map(endpoint => ({ item: { endpoint }, what: `${endpoint.kind} endpoint ${endpoint.name}`, verb: 'deleted' })),
+    ...plan.endpoints.map(endpoint => ({
+      item: { endpoint },
+      what: `${endpoint.kind} endpoint ${endpoint.name}`,
+      verb: 'deleted'
+    })),
     ...plan.computes.map(compute => ({
       item: { compute },
       what: `compute ${compute.name}`,

@@ -27,7 +27,8 @@ async function inTurn<T>(items: readonly T[], each: (item: T) => Promise<Restore
   return done
 }
 
-const BY_HAND = 'Create what is missing by hand from its spec in the JSON report (restore), or re-run the action: it creates only what is not there.'
+const BY_HAND =
+  'Create what is missing by hand from its spec in the JSON report (restore), or re-run the action: it creates only what is not there.'
 
 const computes =
   (step: 'computes' | 'compute-instances'): Step =>
