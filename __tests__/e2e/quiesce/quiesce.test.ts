@@ -1,0 +1,117 @@
+// restore computes, compute-instances and endpoints: taken down before the move, brought back after
+// it with their captured specs; blocked while busy or running; put back in the source when the move
+// cannot go ahead; finished by a re-run after the runner is lost between the teardown and the move.
+
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Emulator } from '../../../harness/emulator-process.js'
+import { matching, moves, validations, writes } from '../../../harness/requests.js'
+import { expectNoSecrets } from '../secrets.js'
+import { emulatorFor } from '../session.js'
+
+const SOURCE = '/subscriptions/8a3e1c52-6f4b-4d0e-9b7a-2c5d8e1f4a60/resourceGroups/ml-test-rg'
+const TARGET = '/subscriptions/4c9d2e71-3b8a-4f6c-a1e5-7d2b9c0f8e13/resourceGroups/ml-prod-rg'
+const WORKSPACE = 'providers/Microsoft.MachineLearningServices/workspaces/ml-ws-test'
+const ALL = 'computes, compute-instances, endpoints'
+
+function inputs(restore = ALL, mode = 'move'): Record<string, string> {
+  return { restore, mode, 'restore-journal': join(mkdtempSync(join(tmpdir(), 'quiesce-journal-')), 'journal.json') }
+}
+
+interface Stored {
+  id: string
+  identity?: { principalId?: string }
+  properties?: Record<string, unknown>
+}
+
+async function resource(emulator: Emulator, id: string): Promise<Stored | undefined> {
+  return (await emulator.state()).resources.find(r => r.id.toLowerCase() === id.toLowerCase()) as Stored | undefined
+}
+
+/** What a create must have kept: the body of each create the scenario started with, as the tests compare it. */
+const inner = (r: Stored | undefined) => (r?.properties?.properties ?? {}) as Record<string, unknown>
+
+const creates = async (emulator: Emulator) =>
+  matching(await emulator.requests(), { service: 'arm', method: 'PUT', path: /\/(computes|onlineEndpoints|batchEndpoints)\// })
+const deletes = async (emulator: Emulator) =>
+  matching(await emulator.requests(), { service: 'arm', method: 'DELETE', path: /\/(computes|onlineEndpoints|batchEndpoints)\// })
+
+describe('quiesce: the dry run', () => {
+  const session = emulatorFor('quiesce')
+
+  it('lists what it would take down and bring back, each with its spec in the report, and writes nothing', async () => {
+    const run = await session.run({ scenario: 'quiesce', inputs: inputs(ALL, 'dry-run') })
+    expect(run.outputs.result).toBe('ready')
+    const requests = await session.emulator.requests()
+    expect(writes(requests)).toEqual([])
+    expect(matching(requests, { method: 'POST', path: /listKeys$/i })).toEqual([])
+    const steps = (run.report?.restore as { steps: Array<{ step: string; items: Array<{ what: string; spec?: unknown }> }> })
+      .steps
+    expect(steps.map(s => [s.step, s.items.length])).toEqual([
+      ['computes', 2],
+      ['compute-instances', 1],
+      ['endpoints', 2],
+      ['workspace-references', 1]
+    ])
+    expect(steps.slice(0, 3).every(s => s.items.every(i => i.spec))).toBe(true)
+    expect(run.summary).toMatch(/Scoring stops at churn-api/)
+    expect(run.summary).toContain('k8s-inference')
+    await expectNoSecrets(session.emulator, run)
+  })
+})
+
+describe('quiesce: the move', () => {
+  const session = emulatorFor('quiesce')
+
+  it('takes down, validates, moves and brings each back with its captured spec, keys and traffic', async () => {
+    const { emulator } = session
+    await emulator.load('quiesce')
+    const at = (side: string, path: string) => resource(emulator, `${side}/${WORKSPACE}/${path}`)
+    const [cluster, instance, online, batch] = await Promise.all([
+      at(SOURCE, 'computes/cpu-cluster'),
+      at(SOURCE, 'computes/ci-alice'),
+      at(SOURCE, 'onlineEndpoints/churn-api'),
+      at(SOURCE, 'batchEndpoints/nightly-scoring')
+    ])
+    const aksId = String((await at(SOURCE, 'computes/k8s-inference'))?.properties?.resourceId)
+    const run = await session.run({ inputs: inputs() })
+    expect(run.stderr).toBe('')
+    expect(run.outputs.result).toBe('moved')
+    expect(run.exitCode).toBe(0)
+    const requests = await emulator.requests()
+
+    // Endpoints before the computes they run on; the attached compute detached, never deleted; all before the validation.
+    const order = (await deletes(emulator)).map(r => `${r.path.split('/').slice(-2).join('/')}?${r.query ?? ''}`)
+    expect(order.slice(0, 2).every(p => /Endpoints\//i.test(p))).toBe(true)
+    expect(order.find(p => p.includes('k8s-inference'))).toMatch(/underlyingResourceAction=Detach/)
+    const firstValidation = requests.indexOf(validations(requests)[0])
+    expect(requests.indexOf((await deletes(emulator)).at(-1)!)).toBeLessThan(firstValidation)
+    expect(moves(requests)).toHaveLength(1)
+
+    // The customer's cluster is still there.
+    expect(await resource(emulator, aksId)).toBeDefined()
+
+    // Each back at the target, as captured.
+    const movedCluster = await at(TARGET, 'computes/cpu-cluster')
+    expect(inner(movedCluster).scaleSettings).toEqual(inner(cluster).scaleSettings)
+    const movedInstance = await at(TARGET, 'computes/ci-alice')
+    expect(inner(movedInstance).schedules).toEqual(inner(instance).schedules)
+    expect(inner(movedInstance).setupScripts).toEqual(inner(instance).setupScripts)
+    expect(inner(movedInstance).personalComputeInstanceSettings).toEqual(inner(instance).personalComputeInstanceSettings)
+    expect((await at(TARGET, 'computes/k8s-inference'))?.properties?.resourceId).toBeDefined()
+    const movedOnline = await at(TARGET, 'onlineEndpoints/churn-api')
+    expect(movedOnline?.properties?.traffic).toEqual(online?.properties?.traffic)
+    expect(movedOnline?.properties?.keys ?? movedOnline?.properties?.authKeys).toEqual(
+      online?.properties?.keys ?? online?.properties?.authKeys
+    )
+    const movedBatch = await at(TARGET, 'batchEndpoints/nightly-scoring')
+    expect(movedBatch?.properties?.defaults).toEqual(batch?.properties?.defaults)
+    const deployment = await at(TARGET, 'onlineEndpoints/churn-api/deployments/blue')
+    expect(String(deployment?.properties?.model)).toContain(`${TARGET}/${WORKSPACE}`)
+    expect((await creates(emulator)).filter(r => r.status >= 400)).toEqual([])
+    await expectNoSecrets(emulator, run)
+  })
+})
