@@ -2,11 +2,9 @@
 // it with their captured specs; blocked while busy or running; put back in the source when the move
 // cannot go ahead; finished by a re-run after the runner is lost between the teardown and the move.
 
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { Emulator } from '../../../harness/emulator-process.js'
 import { matching, moves, validations, writes } from '../../../harness/requests.js'
 import { expectNoSecrets } from '../secrets.js'

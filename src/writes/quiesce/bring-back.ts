@@ -49,7 +49,13 @@ async function createCompute(place: Place, compute: CapturedCompute, name: strin
   return { sent, readBack: await putAndWait(place.ml, at, body, `Creating compute ${name}`) }
 }
 
-export async function bringBackCompute(place: Place, compute: CapturedCompute, held: HeldSecrets): Promise<RestoreItem> {
+/** `principals` gets old → new for a system-assigned identity created again: the role-assignments step follows it. */
+export async function bringBackCompute(
+  place: Place,
+  compute: CapturedCompute,
+  held: HeldSecrets,
+  principals = new Map<string, string>()
+): Promise<RestoreItem> {
   const what = describeCompute(compute)
   if (compute.kind === 'attached' && compute.secrets !== 'none' && !held.computeSecrets.has(compute.name)) {
     return {
@@ -62,7 +68,7 @@ export async function bringBackCompute(place: Place, compute: CapturedCompute, h
   try {
     const made = await createCompute(place, compute, compute.name, held)
     if (made === 'there') return { what, status: 'already-done' }
-    return created(what, made, compute)
+    return created(what, made, compute, principals)
   } catch (error) {
     // Known issue: after a move, a compute instance's old name is refused. A valid other name is used, and said.
     if (compute.kind !== 'instance' || classify(error).status !== 409) return failedItem(what, error)
@@ -70,18 +76,19 @@ export async function bringBackCompute(place: Place, compute: CapturedCompute, h
     try {
       const made = await createCompute(place, compute, other, held)
       const note = `created as ${other}: ARM refused the old name (${(error as Error).message.split('\n')[0]})`
-      return made === 'there'
-        ? { what, status: 'already-done', detail: `found as ${other}` }
-        : { ...created(what, made, compute), detail: note }
+      if (made === 'there') return { what, status: 'already-done', detail: `found as ${other}` }
+      const item = created(what, made, compute, principals)
+      return { ...item, detail: [note, item.detail].filter(Boolean).join('; ') }
     } catch (second) {
       return failedItem(what, second)
     }
   }
 }
 
-function created(what: string, { sent, readBack }: Made, compute: CapturedCompute): RestoreItem {
+function created(what: string, { sent, readBack }: Made, compute: CapturedCompute, principals: Map<string, string>): RestoreItem {
   const note = readBackNote(sent, readBack)
   const principal = (readBack.identity as { principalId?: string } | undefined)?.principalId
+  if (compute.principalId && principal) principals.set(compute.principalId.toLowerCase(), principal)
   const identity =
     compute.principalId && principal ? `its identity's principal is now ${principal} (was ${compute.principalId})` : undefined
   const detail = [identity, note].filter(Boolean).join('; ')

@@ -11,7 +11,14 @@ import { failedItem, stepReport } from './outcome.js'
 import { restorePrivateEndpoints } from './private-endpoints.js'
 import { restoreRoleAssignments } from './role-assignments.js'
 
-type Step = (session: AzureSession, plan: RestorePlan, held: HeldSecrets) => Promise<RestoreStepReport>
+/** What the steps of one restore share: the teardown's secrets, and the principals computes came back with. */
+interface RestoreRun {
+  held: HeldSecrets
+  /** A system-assigned identity's principal before → after its compute was created again. */
+  principals: Map<string, string>
+}
+
+type Step = (session: AzureSession, plan: RestorePlan, run: RestoreRun) => Promise<RestoreStepReport>
 
 const targetPlace = ({ cloud, clients }: AzureSession, plan: RestorePlan): Place => ({
   workspaceId: plan.targetWorkspaceId,
@@ -32,20 +39,20 @@ const BY_HAND =
 
 const computes =
   (step: 'computes' | 'compute-instances'): Step =>
-  async (session, plan, held) => {
+  async (session, plan, { held, principals }) => {
     const place = targetPlace(session, plan)
     const mine = plan.quiesce.computes.filter(c => (c.kind === 'instance') === (step === 'compute-instances'))
-    return stepReport(step, await inTurn(mine, c => bringBackCompute(place, c, held)), BY_HAND)
+    return stepReport(step, await inTurn(mine, c => bringBackCompute(place, c, held, principals)), BY_HAND)
   }
 
 const STEPS: Record<RestoreStep, Step> = {
   computes: computes('computes'),
   'compute-instances': computes('compute-instances'),
-  endpoints: async (session, plan, held) => {
+  endpoints: async (session, plan, { held }) => {
     const place = targetPlace(session, plan)
     return stepReport('endpoints', await inTurn(plan.quiesce.endpoints, e => bringBackEndpoint(place, e, held)), BY_HAND)
   },
-  'role-assignments': restoreRoleAssignments,
+  'role-assignments': (session, plan, { principals }) => restoreRoleAssignments(session, plan, principals),
   'private-endpoints': restorePrivateEndpoints,
   datastores: restoreDatastores
 }
@@ -73,8 +80,9 @@ function guarded(step: RestoreStepName, run: () => Promise<RestoreStepReport>): 
 /** `held`: the secrets the teardown read, when this run did it; a later run has none. */
 export async function restore(session: AzureSession, plan: RestorePlan, held = noSecrets()): Promise<RestoreStepReport[]> {
   const steps: RestoreStepReport[] = []
+  const run: RestoreRun = { held, principals: new Map() }
   // In order, one at a time: what is done is clear when a run is stopped midway.
-  for (const step of plan.steps) steps.push(await guarded(step, () => STEPS[step](session, plan, held)))
+  for (const step of plan.steps) steps.push(await guarded(step, () => STEPS[step](session, plan, run)))
   steps.push(await guarded('workspace-references', () => checkReferences(session)))
   return steps
 }

@@ -38,7 +38,12 @@ function sameAssignment(existing: RoleAssignment, wanted: CapturedAssignment): b
   )
 }
 
-export async function restoreRoleAssignments({ clients, target }: AzureSession, plan: RestorePlan): Promise<RestoreStepReport> {
+/** `principals`: old → new principals of computes created again (a system-assigned identity gets a new one). */
+export async function restoreRoleAssignments(
+  { clients, target }: AzureSession,
+  plan: RestorePlan,
+  principals = new Map<string, string>()
+): Promise<RestoreStepReport> {
   const scope = plan.targetWorkspaceId
   const { roleAssignments } = clients.authorization
   const existing = await collect(roleAssignments.listForScope(scope, { filter: 'atScope()' }), a =>
@@ -46,8 +51,10 @@ export async function restoreRoleAssignments({ clients, target }: AzureSession, 
   )
   const items: RestoreItem[] = []
   // One at a time: each outcome is known before the next is sent.
-  for (const wanted of plan.roleAssignments) {
-    const what = describeAssignment(wanted)
+  for (const captured of plan.roleAssignments) {
+    const renamed = principals.get(captured.principalId.toLowerCase())
+    const wanted = renamed ? { ...captured, principalId: renamed } : captured
+    const what = `${describeAssignment(wanted)}${renamed ? ` (was ${captured.principalId}: its compute was created again)` : ''}`
     if (existing.some(a => sameAssignment(a, wanted))) {
       items.push({ what, status: 'already-done' })
       continue
