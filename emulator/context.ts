@@ -45,7 +45,14 @@ export interface Emulator {
 }
 
 export function createWorld(scenario: Scenario): World {
-  return { scenario, store: new Store(scenario), operations: new Operations(), mlOperations: new MlOperations(), comments: [], artifacts: [] }
+  return {
+    scenario,
+    store: new Store(scenario),
+    operations: new Operations(),
+    mlOperations: new MlOperations(),
+    comments: [],
+    artifacts: []
+  }
 }
 
 /** Replaces the world with a fresh load of a scenario: new state, empty record, the scenario's faults. */

@@ -157,7 +157,12 @@ export function createdInner(
           ...instanceEndpoints(name, location, seed),
           osImageMetadata: { currentImageVersion: '25.01.10', latestImageVersion: '25.01.10', isLatestOsImageVersion: true },
           errors: null,
-          lastOperation: { operationName: 'Create', operationTime: new Date().toISOString(), operationStatus: 'InProgress', operationTrigger: 'User' },
+          lastOperation: {
+            operationName: 'Create',
+            operationTime: new Date().toISOString(),
+            operationStatus: 'InProgress',
+            operationTrigger: 'User'
+          },
           state: 'Creating'
         },
         seed
@@ -178,7 +183,8 @@ export function computeView<T extends ComputeResource>(resource: T): T {
   if (!inner) return resource
   const account = inner.administratorAccount as Account | undefined
   if (!account && !('databricksAccessToken' in inner)) return resource
-  const { databricksAccessToken: _token, ...rest } = inner
+  const rest = { ...inner }
+  delete rest.databricksAccessToken
   const visible = account ? { ...rest, administratorAccount: { ...account, password: null, privateKeyData: null } } : rest
   return { ...resource, properties: { ...resource.properties, properties: visible } }
 }
@@ -190,10 +196,16 @@ export function computeSecrets(resource: ComputeResource): Record<string, unknow
   switch (type) {
     case 'AKS':
     case 'Kubernetes': {
-      const cluster = String(resource.properties?.resourceId ?? resource.id)
+      const resourceId = resource.properties?.resourceId
+      const cluster = typeof resourceId === 'string' ? resourceId : resource.id
       const config = (user: string) =>
         `apiVersion: v1\nkind: Config\nclusters:\n- name: ${cluster.split('/').pop()}\n  cluster:\n    server: https://${cluster.split('/').pop()}-dns.hcp.${resource.location}.azmk8s.io:443\nusers:\n- name: ${user}\n  user:\n    token: ${stableGuid(`${cluster}#${user}`).replace(/-/g, '')}\n`
-      return { computeType: type, userKubeConfig: config('clusterUser'), adminKubeConfig: config('clusterAdmin'), imagePullSecretName: null }
+      return {
+        computeType: type,
+        userKubeConfig: config('clusterUser'),
+        adminKubeConfig: config('clusterAdmin'),
+        imagePullSecretName: null
+      }
     }
     case 'VirtualMachine':
     case 'HDInsight':

@@ -34,9 +34,7 @@ export interface SubscriptionState {
 const CREATED_ON = '2025-01-15T09:31:00.0000000Z'
 
 function isComputeInstance(resource: ArmResource): boolean {
-  return (
-    /\/computes$/i.test(resource.type) && String(resource.properties?.computeType).toLowerCase() === 'computeinstance'
-  )
+  return /\/computes$/i.test(resource.type) && String(resource.properties?.computeType).toLowerCase() === 'computeinstance'
 }
 let generations = 0
 
