@@ -2,7 +2,7 @@
 // (with slower provisioning, so "Creating" is seen), the teardown the action must do before a move,
 // and ARM's move validation.
 
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Emulator } from '../../harness/emulator-process.js'
@@ -15,8 +15,11 @@ export interface Block {
   reload(scenario?: string, overrides?: Record<string, unknown>): Promise<void>
 }
 
+const written: string[] = []
+
 function scenarioFile(base: string, overrides: Record<string, unknown>): string {
-  const path = join(tmpdir(), `emulator-test-${base}-${process.pid}-${Date.now()}.json`)
+  const path = join(tmpdir(), `emulator-test-${base}-${process.pid}-${written.length}.json`)
+  written.push(path)
   writeFileSync(path, JSON.stringify({ extends: base, computeProvisionMs: 600, endpointProvisionMs: 600, retryAfterSeconds: 0, ...overrides }))
   return path
 }
@@ -28,7 +31,10 @@ export function emulatorOn(scenario: string): Block {
     emulator = await Emulator.start(scenarioFile(scenario, {}))
     arm = new Arm(emulator)
   })
-  afterAll(() => emulator.stop())
+  afterAll(async () => {
+    await emulator.stop()
+    for (const path of written.splice(0)) rmSync(path, { force: true })
+  })
   return {
     get emulator() {
       return emulator
