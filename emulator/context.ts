@@ -1,6 +1,7 @@
 // The emulator's process-wide state (URLs, signing keys, record, faults) and the replaceable
 // "world" of one loaded scenario (its store and running operations).
 
+import { MlOperations } from './arm/ml-operations.ts'
 import { Operations } from './arm/operations.ts'
 import { Store } from './arm/store.ts'
 import type { Faults } from './faults.ts'
@@ -21,6 +22,8 @@ export interface World {
   scenario: Scenario
   store: Store
   operations: Operations
+  /** Machine Learning's compute and endpoint operations (their timers run on `operations`). */
+  mlOperations: MlOperations
   /** Pull-request comments the GitHub REST API holds. */
   comments: IssueComment[]
   /** Workflow artifacts the results service holds (github-artifacts.ts). */
@@ -42,7 +45,14 @@ export interface Emulator {
 }
 
 export function createWorld(scenario: Scenario): World {
-  return { scenario, store: new Store(scenario), operations: new Operations(), comments: [], artifacts: [] }
+  return {
+    scenario,
+    store: new Store(scenario),
+    operations: new Operations(),
+    mlOperations: new MlOperations(),
+    comments: [],
+    artifacts: []
+  }
 }
 
 /** Replaces the world with a fresh load of a scenario: new state, empty record, the scenario's faults. */

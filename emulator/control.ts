@@ -41,6 +41,7 @@ function state(emu: Emulator): Record<string, unknown> {
     roleAssignments: [...store.roleAssignments.values()],
     moveLocks: [...store.moveLocks.keys()],
     operations: operations.list(),
+    mlOperations: emu.world.mlOperations.list(),
     comments: emu.world.comments
   }
 }

@@ -88,6 +88,16 @@ export interface GenerateSpec {
   properties?: Record<string, unknown>
 }
 
+/** A node of an AmlCompute cluster, as Compute_ListNodes answers it (runId while it runs a job). */
+export interface ComputeNodeSpec {
+  nodeId: string
+  privateIpAddress?: string
+  publicIpAddress?: string
+  port?: number
+  nodeState?: string
+  runId?: string
+}
+
 export interface ResourceSpec {
   id: string
   /** Only to override the casing derived from the id. */
@@ -101,6 +111,8 @@ export interface ResourceSpec {
   systemData?: Record<string, unknown>
   /** Workspaces only: collection name (jobs, datastores, …) → generated items. */
   generate?: Record<string, GenerateSpec | GenerateSpec[]>
+  /** AmlCompute only: what listNodes answers (default: one idle node per currentNodeCount). */
+  nodes?: ComputeNodeSpec[]
 }
 
 export interface LockSpec {
@@ -176,6 +188,20 @@ export interface Scenario {
   unsure: Unsure
   latencyMs: number
   faults: FaultRule[]
+  /** How long a compute create, delete, start or stop takes before its operation ends (default 300). */
+  computeProvisionMs: number
+  /** How long an online/batch endpoint or deployment write or delete takes (default 300). */
+  endpointProvisionMs: number
+  /**
+   * The known issue "after a workspace move, creating a compute instance with the same name as a
+   * previous one fails with an Etag conflict": `conflict` refuses such a PUT, `ok` (default) allows it.
+   */
+  reusedComputeInstanceName: 'conflict' | 'ok'
+  /**
+   * ML child paths under the workspace (`computes/ci-alice`, `onlineEndpoints/churn-api/deployments/blue`)
+   * whose next create or update ends Failed with this error (provisioningState Failed).
+   */
+  provisioningFailures: Record<string, ArmErrorBody>
   /** The action inputs this scenario is written for (workspace-id, target-subscription-id, …), for tests and the demo. */
   actionInputs?: Record<string, string>
 }
@@ -196,6 +222,10 @@ const DEFAULTS = {
   pageSizes: {},
   partialMove: [],
   unsure: {},
+  computeProvisionMs: 300,
+  endpointProvisionMs: 300,
+  reusedComputeInstanceName: 'ok',
+  provisioningFailures: {},
   latencyMs: 0,
   faults: []
 }

@@ -6,6 +6,7 @@ import { stableGuid } from '../http.ts'
 import { merge } from '../merge.ts'
 import type { ResourceSpec } from '../scenario.ts'
 import { parseResourceId, resourceType } from './ids.ts'
+import { canonicalType, innerDefaults, isAttachedType } from './ml-compute-shapes.ts'
 
 export interface ArmResource {
   id: string
@@ -30,7 +31,8 @@ export interface BuildInput {
   siblings: readonly ResourceSpec[]
 }
 
-type Defaults = (input: BuildInput) => Partial<ArmResource>
+/** The type's defaults; `entry` is the scenario's entry, for types whose shape depends on it (computes). */
+type Defaults = (input: BuildInput, entry: Record<string, unknown>) => Partial<ArmResource>
 
 const CREATED_AT = '2025-01-15T09:30:00.0000000Z'
 const CREATED_BY = 'mlops@contoso.com'
@@ -119,29 +121,27 @@ const DEFAULTS: Record<string, Defaults> = {
       }
     }
   },
-  [`${ML}/computes`]: input => ({
-    location: workspaceOf(input).location,
-    properties: {
-      description: null,
-      createdOn: '2025-01-15T09:30:00.0000000+00:00',
-      modifiedOn: '2025-01-15T09:30:00.0000000+00:00',
-      resourceId: null,
-      computeType: 'AmlCompute',
-      computeLocation: workspaceOf(input).location,
-      provisioningState: 'Succeeded',
-      provisioningErrors: null,
-      isAttachedCompute: false,
-      disableLocalAuth: true,
+  [`${ML}/computes`]: (input, entry) => {
+    const location = String(workspaceOf(input).location)
+    const sent = (entry.properties as { computeType?: unknown } | undefined)?.computeType
+    const computeType = canonicalType(sent) ?? (typeof sent === 'string' ? sent : 'AmlCompute')
+    return {
+      location,
       properties: {
-        vmSize: 'STANDARD_DS3_V2',
-        vmPriority: 'Dedicated',
-        scaleSettings: { maxNodeCount: 4, minNodeCount: 0, nodeIdleTimeBeforeScaleDown: 'PT120S' },
-        currentNodeCount: 0,
-        targetNodeCount: 0,
-        allocationState: 'Steady'
+        description: null,
+        createdOn: '2025-01-15T09:30:00.0000000+00:00',
+        modifiedOn: '2025-01-15T09:30:00.0000000+00:00',
+        resourceId: null,
+        computeType,
+        computeLocation: location,
+        provisioningState: 'Succeeded',
+        provisioningErrors: null,
+        isAttachedCompute: isAttachedType(computeType),
+        disableLocalAuth: true,
+        properties: innerDefaults(computeType, input.name, location, input.id)
       }
     }
-  }),
+  },
   [`${ML}/jobs`]: input => ({
     systemData: systemData(),
     properties: {
@@ -196,7 +196,7 @@ const DEFAULTS: Record<string, Defaults> = {
       }
     }
   },
-  [`${ML}/data`]: input => merge(assetContainer(input), { properties: { dataType: 'uri_folder' } }),
+  [`${ML}/data`]: input => merge(assetContainer(input, {}), { properties: { dataType: 'uri_folder' } }),
   [`${ML}/environments`]: assetContainer,
   [`${ML}/models`]: assetContainer,
   [`${ML}/onlineendpoints`]: input => {
@@ -254,6 +254,27 @@ const DEFAULTS: Record<string, Defaults> = {
       }
     }
   },
+  [`${ML}/batchendpoints/deployments`]: input => ({
+    location: workspaceOf(input).location,
+    tags: {},
+    kind: 'BatchDeployment',
+    systemData: systemData(),
+    properties: {
+      description: null,
+      properties: {},
+      compute: `${workspaceOf(input).id}/computes/cpu-cluster`,
+      model: { referenceType: 'Id', assetId: `${workspaceOf(input).id}/models/model-000001/versions/1` },
+      resources: { instanceCount: 1, properties: {} },
+      maxConcurrencyPerInstance: 1,
+      miniBatchSize: 10,
+      errorThreshold: -1,
+      loggingLevel: 'Info',
+      outputAction: 'AppendRow',
+      outputFileName: 'predictions.csv',
+      retrySettings: { maxRetries: 3, timeout: 'PT30S' },
+      provisioningState: 'Succeeded'
+    }
+  }),
   [`${ML}/privateendpointconnections`]: input => ({
     properties: {
       provisioningState: 'Succeeded',
@@ -348,7 +369,7 @@ const GENERIC: Defaults = input => ({ location: input.location, tags: {}, proper
 
 /** Builds the full resource: id, name and type from the id, then the type's defaults, then the entry. */
 export function build(input: BuildInput, overrides: Record<string, unknown>): ArmResource {
-  const defaults = (DEFAULTS[input.type.toLowerCase()] ?? GENERIC)(input)
+  const defaults = (DEFAULTS[input.type.toLowerCase()] ?? GENERIC)(input, overrides)
   const resource = merge<ArmResource>({ id: input.id, name: input.name, type: input.type, ...defaults }, overrides)
   return { ...resource, id: input.id, name: input.name, type: input.type }
 }

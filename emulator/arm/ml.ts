@@ -2,25 +2,24 @@
 // collections (computes, jobs, datastores, data, environments, models, online/batch endpoints,
 // deployments, private endpoint connections). Children come from the scenario and from lazy
 // generators. Writes: datastores (PUT, and listSecrets, the only answer that holds a secret) and
-// private endpoint connections (PUT: approve or reject).
+// private endpoint connections (PUT: approve or reject). Computes are in ml-computes.ts, endpoints
+// and deployments in ml-endpoints.ts, their long-running operations in ml-async.ts.
 
 import type { Reply } from '../http.ts'
 import { json } from '../http.ts'
 import type { GenerateSpec } from '../scenario.ts'
 import type { ArmResource } from './builders.ts'
 import { WORKSPACE_TYPE, isWorkspace } from './builders.ts'
-import { API_VERSIONS } from './catalog.ts'
-import { armError, resourceNotFound } from './errors.ts'
+import { armError } from './errors.ts'
 import { page } from './paging.ts'
 import type { Source } from './source.ts'
 import { concat, fromArray } from './source.ts'
-import { GROUP, requireGroup } from './resources.ts'
+import { requireGroup } from './resources.ts'
 import type { ArmContext, Route } from './route.ts'
 import type { Entry, Store } from './store.ts'
-import { ML_COLLECTIONS, generatedItem, generatedSource } from './synthetic.ts'
+import { ML_COLLECTIONS, generatedSource } from './synthetic.ts'
+import { VERSIONS, WORKSPACES, findChild, publicView, requireCollection, requireWorkspace, storedChild } from './ml-common.ts'
 
-const WORKSPACES = `${GROUP}/providers/${WORKSPACE_TYPE}`
-const VERSIONS = API_VERSIONS.machineLearning
 /** Collections whose lists honour listViewType (ActiveOnly by default, as in the ML API). */
 const ARCHIVABLE = ['jobs', 'data', 'environments', 'models']
 
@@ -43,14 +42,6 @@ function children(store: Store, workspace: Entry, collection: string, keep: Keep
   return concat(fromArray(explicit), generated)
 }
 
-/** As ARM answers a GET: a datastore's secrets say only their type (Datastores_Get). */
-function publicView(resource: ArmResource): ArmResource {
-  const credentials = resource.properties?.credentials as { secrets?: { secretsType?: string } } | undefined
-  if (!credentials?.secrets) return resource
-  const secrets = { secretsType: credentials.secrets.secretsType }
-  return { ...resource, properties: { ...resource.properties, credentials: { ...credentials, secrets } } }
-}
-
 function all<T>(source: Source<T>): T[] {
   return Array.from({ length: source.count }, (_, i) => source.at(i))
 }
@@ -68,25 +59,6 @@ export function renderWorkspace(store: Store, workspace: Entry): ArmResource {
       privateEndpointConnections: connections
     }
   }
-}
-
-function requireWorkspace(ctx: ArmContext): Entry {
-  const group = requireGroup(ctx)
-  const entry = ctx.world.store.resource(`${group.id}/providers/${WORKSPACE_TYPE}/${ctx.params.workspaceName}`)
-  if (!entry) throw resourceNotFound(WORKSPACE_TYPE, ctx.params.workspaceName, ctx.params.resourceGroupName)
-  return entry
-}
-
-function requireCollection(ctx: ArmContext): string {
-  const collection = ctx.params.collection.toLowerCase()
-  if (!ML_COLLECTIONS[collection]) {
-    throw armError(
-      404,
-      'HttpResourceNotFound',
-      `No HTTP resource was found that matches the request URI '${ctx.emu.urls.arm}${ctx.req.path}'.`
-    )
-  }
-  return collection
 }
 
 function viewFilter(ctx: ArmContext, collection: string): Keep {
@@ -115,37 +87,6 @@ function listChildren(ctx: ArmContext): Reply {
   const collection = requireCollection(ctx)
   const source = children(ctx.world.store, requireWorkspace(ctx), collection, viewFilter(ctx, collection))
   return page(ctx, ML_COLLECTIONS[collection].segment, { count: source.count, at: index => publicView(source.at(index)) })
-}
-
-function findChild(ctx: ArmContext): ArmResource {
-  const collection = requireCollection(ctx)
-  const workspace = requireWorkspace(ctx)
-  const store = ctx.world.store
-  const found =
-    store.resource(`${workspace.resource.id}/${ML_COLLECTIONS[collection].segment}/${ctx.params.name}`)?.resource ??
-    generatedItem(
-      collection,
-      workspace.generate[collection] ?? [],
-      ctx.params.name,
-      workspace.resource,
-      store.buildContext(workspace.resource.id)
-    )
-  if (!found)
-    throw resourceNotFound(
-      `${WORKSPACE_TYPE}/${ML_COLLECTIONS[collection].segment}`,
-      `${ctx.params.workspaceName}/${ctx.params.name}`,
-      ctx.params.resourceGroupName
-    )
-  return found
-}
-
-/** A child's explicit entry, made one from its generated item when written to. */
-function storedChild(ctx: ArmContext): Entry {
-  const found = findChild(ctx)
-  const store = ctx.world.store
-  const entry = store.resource(found.id) ?? { resource: found, generate: {} }
-  store.resources.set(found.id.toLowerCase(), entry)
-  return entry
 }
 
 const SECRET_FREE = ['None']
@@ -212,20 +153,6 @@ function putConnection(ctx: ArmContext): Reply {
   return json(200, entry.resource)
 }
 
-function requireEndpoint(ctx: ArmContext): Entry {
-  const workspace = requireWorkspace(ctx)
-  const entry = ctx.world.store.resource(`${workspace.resource.id}/onlineEndpoints/${ctx.params.endpointName}`)
-  if (!entry)
-    throw resourceNotFound(
-      `${WORKSPACE_TYPE}/onlineEndpoints`,
-      `${ctx.params.workspaceName}/${ctx.params.endpointName}`,
-      ctx.params.resourceGroupName
-    )
-  return entry
-}
-
-const DEPLOYMENTS = `${WORKSPACES}/{workspaceName}/onlineEndpoints/{endpointName}/deployments`
-
 export const mlRoutes: Route[] = [
   {
     method: 'GET',
@@ -259,32 +186,5 @@ export const mlRoutes: Route[] = [
     path: `${WORKSPACES}/{workspaceName}/privateEndpointConnections/{name}`,
     versions: VERSIONS,
     handle: putConnection
-  },
-  {
-    method: 'GET',
-    path: DEPLOYMENTS,
-    versions: VERSIONS,
-    handle: ctx =>
-      page(
-        ctx,
-        'deployments',
-        fromArray(ctx.world.store.childrenOf(requireEndpoint(ctx).resource.id, 'deployments').map(e => e.resource))
-      )
-  },
-  {
-    method: 'GET',
-    path: `${DEPLOYMENTS}/{name}`,
-    versions: VERSIONS,
-    handle: ctx => {
-      const endpoint = requireEndpoint(ctx)
-      const entry = ctx.world.store.resource(`${endpoint.resource.id}/deployments/${ctx.params.name}`)
-      if (!entry)
-        throw resourceNotFound(
-          `${WORKSPACE_TYPE}/onlineEndpoints/deployments`,
-          `${ctx.params.workspaceName}/${ctx.params.endpointName}/${ctx.params.name}`,
-          ctx.params.resourceGroupName
-        )
-      return json(200, entry.resource)
-    }
   }
 ]

@@ -17,7 +17,7 @@ export interface ArmContext {
 }
 
 export interface Route {
-  method: 'GET' | 'HEAD' | 'PUT' | 'POST'
+  method: 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'POST' | 'DELETE'
   /** Segments match case-insensitively; {name} is one segment, {+name} any run of segments (a scope). */
   path: string
   /** The api-versions the REST specs publish for this route; 'any' for generic resource types (still required). */

@@ -11,6 +11,9 @@ import { isWithin, lower } from './ids.ts'
 import { lroRoutes } from './lro.ts'
 import { metadataRoutes } from './metadata.ts'
 import { mlRoutes } from './ml.ts'
+import { mlAsyncRoutes } from './ml-async.ts'
+import { mlComputeRoutes } from './ml-computes.ts'
+import { mlEndpointRoutes } from './ml-endpoints.ts'
 import { moveRoutes } from './move.ts'
 import { genericResourceRoutes, resourceRoutes } from './resources.ts'
 import type { Route } from './route.ts'
@@ -23,6 +26,9 @@ const ROUTES: Route[] = [
   ...moveRoutes,
   ...lroRoutes,
   ...authorizationRoutes,
+  ...mlAsyncRoutes,
+  ...mlComputeRoutes,
+  ...mlEndpointRoutes,
   ...mlRoutes,
   ...genericResourceRoutes
 ]

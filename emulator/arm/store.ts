@@ -2,7 +2,7 @@
 // groups, resources, locks and role assignments, keyed by lower-cased id, plus the move locks
 // held by running moves. A scenario reload builds a new Store.
 
-import type { GenerateSpec, RoleAssignmentSpec, Scenario, SubscriptionSpec } from '../scenario.ts'
+import type { ComputeNodeSpec, GenerateSpec, RoleAssignmentSpec, Scenario, SubscriptionSpec } from '../scenario.ts'
 import { stableGuid } from '../http.ts'
 import type { ArmResource } from './builders.ts'
 import { build, isWorkspace } from './builders.ts'
@@ -16,6 +16,8 @@ export interface Entry {
   resource: ArmResource
   /** Lower-case ML collection name → generated runs (workspaces only). */
   generate: Record<string, GenerateSpec[]>
+  /** AmlCompute clusters: the nodes listNodes answers, when the scenario gives them. */
+  nodes?: ComputeNodeSpec[]
 }
 
 interface Registration {
@@ -30,6 +32,10 @@ export interface SubscriptionState {
 }
 
 const CREATED_ON = '2025-01-15T09:31:00.0000000Z'
+
+function isComputeInstance(resource: ArmResource): boolean {
+  return /\/computes$/i.test(resource.type) && String(resource.properties?.computeType).toLowerCase() === 'computeinstance'
+}
 let generations = 0
 
 function escapeRegExp(text: string): string {
@@ -57,6 +63,10 @@ export class Store {
   )
   /** Lower-case resource group id → id of the move operation that locks it. */
   readonly moveLocks = new Map<string, string>()
+  /** Lower-case workspace id → lower-case names of every compute instance it has had (for the Etag known issue). */
+  readonly computeInstanceNames = new Map<string, Set<string>>()
+  /** Lower-case workspace id → the compute instance names it had before it last moved. */
+  readonly computeInstanceNamesBeforeMove = new Map<string, Set<string>>()
   readonly #siblings: Scenario['resources']
   readonly #pendingAfterMove: Scenario['pendingConnectionsAfterMove']
 
@@ -74,7 +84,7 @@ export class Store {
     }
     // Parents first, so an ML child's builder finds its workspace.
     const byDepth = [...scenario.resources].sort((a, b) => a.id.split('/').length - b.id.split('/').length)
-    for (const { generate, ...spec } of byDepth) {
+    for (const { generate, nodes, ...spec } of byDepth) {
       const parsed = parseResourceId(spec.id)!
       const type = resourceType(parsed)
       this.#addProviderType(parsed.namespace, parsed.types.join('/'))
@@ -94,7 +104,9 @@ export class Store {
       const generated = Object.fromEntries(
         Object.entries(generate ?? {}).map(([name, value]) => [name.toLowerCase(), normalizeSpecs(value)])
       )
-      this.resources.set(lower(spec.id), { resource: build(input, spec), generate: generated })
+      const resource = build(input, spec)
+      this.resources.set(lower(spec.id), { resource, generate: generated, ...(nodes ? { nodes } : {}) })
+      if (workspaceId && isComputeInstance(resource)) this.rememberComputeInstance(workspaceId, resource.name)
     }
     for (const lock of scenario.locks) {
       const name = lock.id.split('/').pop()!
@@ -129,6 +141,17 @@ export class Store {
       location: this.groups.get(lower(parsed.groupId))?.location ?? '',
       siblings: this.#siblings
     }
+  }
+
+  rememberComputeInstance(workspaceId: string, name: string): void {
+    const names = this.computeInstanceNames.get(lower(workspaceId)) ?? new Set<string>()
+    names.add(name.toLowerCase())
+    this.computeInstanceNames.set(lower(workspaceId), names)
+  }
+
+  /** Removes a resource and everything beneath it (an ML endpoint's deployments, an attached cluster's children). */
+  removeTree(id: string): void {
+    for (const [key, entry] of [...this.resources]) if (isWithin(entry.resource.id, id)) this.resources.delete(key)
   }
 
   resource(id: string): Entry | undefined {
@@ -214,9 +237,15 @@ export class Store {
     for (const [key, assignment] of [...this.roleAssignments]) {
       if (moved(assignment.id)) this.roleAssignments.delete(key)
     }
-    for (const [, to] of moves) {
+    for (const [from, to] of moves) {
       const entry = this.resources.get(lower(to))
-      if (entry && isWorkspace(entry.resource)) this.#disconnect(to)
+      if (!entry || !isWorkspace(entry.resource)) continue
+      this.#disconnect(to)
+      // ML remembers the compute instance names of the workspace's old id (the Etag known issue).
+      const names = this.computeInstanceNames.get(lower(from)) ?? new Set<string>()
+      this.computeInstanceNames.delete(lower(from))
+      this.computeInstanceNames.set(lower(to), new Set(names))
+      this.computeInstanceNamesBeforeMove.set(lower(to), new Set(names))
     }
   }
 
