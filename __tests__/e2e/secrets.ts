@@ -3,11 +3,25 @@
 import type { Emulator } from '../../harness/emulator-process.js'
 import { GITHUB_TOKEN, type ActionRun } from '../../harness/runner.js'
 
-/** Every datastore secret the emulator holds (what listSecrets answers), whole. */
-function datastoreSecrets(resources: ReadonlyArray<{ properties?: Record<string, unknown> }>): string[] {
+const strings = (object: unknown, skip: string[] = []): string[] =>
+  Object.entries((object ?? {}) as Record<string, unknown>).flatMap(([key, value]) =>
+    !skip.includes(key) && typeof value === 'string' && value ? [value] : []
+  )
+
+/**
+ * Every secret the emulator holds, whole: datastores' (what listSecrets answers), endpoints' keys and
+ * attached computes' credentials (what listKeys answers).
+ */
+function storedSecrets(resources: ReadonlyArray<{ properties?: Record<string, unknown> }>): string[] {
   return resources.flatMap(r => {
-    const secrets = (r.properties?.credentials as { secrets?: Record<string, unknown> } | undefined)?.secrets ?? {}
-    return Object.entries(secrets).flatMap(([key, value]) => (key !== 'secretsType' && typeof value === 'string' ? [value] : []))
+    const props = r.properties ?? {}
+    const inner = (props.properties ?? {}) as Record<string, unknown>
+    return [
+      ...strings((props.credentials as { secrets?: unknown } | undefined)?.secrets, ['secretsType']),
+      ...strings(props.keys),
+      ...strings(inner.administratorAccount, ['username']),
+      ...strings({ token: inner.databricksAccessToken })
+    ]
   })
 }
 
@@ -38,7 +52,7 @@ export async function expectNoSecrets(
     ...comments,
     ...files
   ]
-  for (const secret of datastoreSecrets(state.resources)) {
+  for (const secret of storedSecrets(state.resources)) {
     for (const text of texts) expect(text).not.toContain(secret)
   }
   for (const token of tokens) {

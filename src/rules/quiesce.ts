@@ -150,10 +150,10 @@ export function writableCompute(raw: RawResource): RawResource {
   const schedules = inner.schedules as { computeStartStop?: Array<Record<string, unknown>> } | undefined
   const writableInner = without(inner, SERVER_SET.computeInner)
   if (schedules?.computeStartStop) {
-    // Each schedule's id and provisioning status are ARM's.
+    // Each schedule's id and provisioning status are ARM's; its status (Enabled, Disabled) is the user's.
     writableInner.schedules = {
       ...schedules,
-      computeStartStop: schedules.computeStartStop.map(s => without(s, ['id', 'provisioningStatus', 'status']))
+      computeStartStop: schedules.computeStartStop.map(s => without(s, ['id', 'provisioningStatus']))
     }
   }
   return envelope(raw, { ...props, properties: writableInner })

@@ -41,16 +41,13 @@ export interface RestorePlan {
 /** The rights each step needs where it writes, as ARM's permissions list names them. */
 const ML = 'Microsoft.MachineLearningServices/workspaces'
 export const RESTORE_ACTIONS: Record<RestoreStep, string[]> = {
-  computes: [`${ML}/computes/write`, `${ML}/computes/delete`, `${ML}/computes/listKeys/action`],
-  'compute-instances': [`${ML}/computes/write`, `${ML}/computes/delete`],
+  // Where the quiesce creates again; its deletes and listKeys are at the source, which ARM checks as they are sent.
+  computes: [`${ML}/computes/write`],
+  'compute-instances': [`${ML}/computes/write`],
   endpoints: [
     `${ML}/onlineEndpoints/write`,
-    `${ML}/onlineEndpoints/delete`,
-    `${ML}/onlineEndpoints/listKeys/action`,
     `${ML}/onlineEndpoints/deployments/write`,
     `${ML}/batchEndpoints/write`,
-    `${ML}/batchEndpoints/delete`,
-    `${ML}/batchEndpoints/listkeys/action`,
     `${ML}/batchEndpoints/deployments/write`
   ],
   'role-assignments': ['Microsoft.Authorization/roleAssignments/write'],

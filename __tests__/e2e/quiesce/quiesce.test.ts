@@ -2,9 +2,11 @@
 // it with their captured specs; blocked while busy or running; put back in the source when the move
 // cannot go ahead; finished by a re-run after the runner is lost between the teardown and the move.
 
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Emulator } from '../../../harness/emulator-process.js'
 import { matching, moves, validations, writes } from '../../../harness/requests.js'
 import { expectNoSecrets } from '../secrets.js'
@@ -82,9 +84,14 @@ describe('quiesce: the move', () => {
     const requests = await emulator.requests()
 
     // Endpoints before the computes they run on; the attached compute detached, never deleted; all before the validation.
-    const order = (await deletes(emulator)).map(r => `${r.path.split('/').slice(-2).join('/')}?${r.query ?? ''}`)
-    expect(order.slice(0, 2).every(p => /Endpoints\//i.test(p))).toBe(true)
-    expect(order.find(p => p.includes('k8s-inference'))).toMatch(/underlyingResourceAction=Detach/)
+    const order = (await deletes(emulator)).map(r => [r.path.split('/').slice(-2).join('/'), r.query?.underlyingResourceAction])
+    expect(order).toEqual([
+      ['onlineEndpoints/churn-api', undefined],
+      ['batchEndpoints/nightly-scoring', undefined],
+      ['computes/cpu-cluster', 'Delete'],
+      ['computes/k8s-inference', 'Detach'],
+      ['computes/ci-alice', 'Delete']
+    ])
     const firstValidation = requests.indexOf(validations(requests)[0])
     expect(requests.indexOf((await deletes(emulator)).at(-1)!)).toBeLessThan(firstValidation)
     expect(moves(requests)).toHaveLength(1)
@@ -96,7 +103,12 @@ describe('quiesce: the move', () => {
     const movedCluster = await at(TARGET, 'computes/cpu-cluster')
     expect(inner(movedCluster).scaleSettings).toEqual(inner(cluster).scaleSettings)
     const movedInstance = await at(TARGET, 'computes/ci-alice')
-    expect(inner(movedInstance).schedules).toEqual(inner(instance).schedules)
+    // ARM gives each schedule an id and a provisioning status of its own.
+    const schedules = (r: Stored | undefined) =>
+      (inner(r).schedules as { computeStartStop: Array<Record<string, unknown>> }).computeStartStop.map(
+        ({ id, provisioningStatus, ...rest }) => rest
+      )
+    expect(schedules(movedInstance)).toEqual(schedules(instance))
     expect(inner(movedInstance).setupScripts).toEqual(inner(instance).setupScripts)
     expect(inner(movedInstance).personalComputeInstanceSettings).toEqual(inner(instance).personalComputeInstanceSettings)
     expect((await at(TARGET, 'computes/k8s-inference'))?.properties?.resourceId).toBeDefined()
@@ -111,5 +123,106 @@ describe('quiesce: the move', () => {
     expect(String(deployment?.properties?.model)).toContain(`${TARGET}/${WORKSPACE}`)
     expect((await creates(emulator)).filter(r => r.status >= 400)).toEqual([])
     await expectNoSecrets(emulator, run)
+  })
+})
+
+describe('quiesce: what blocks', () => {
+  const session = emulatorFor('quiesce-busy')
+
+  it('a busy cluster and a running instance block, before anything is written', async () => {
+    const run = await session.run({ scenario: 'quiesce-busy', inputs: inputs() })
+    expect(run.outputs.result).toBe('blocked')
+    expect(run.exitCode).toBe(1)
+    const refused = run.report?.findings.find(f => f.rule === 'computes')
+    expect(refused?.items).toEqual([
+      expect.stringMatching(/^cpu-cluster \(AmlCompute\): \d+ node\(s\) are running a job/),
+      'ci-alice (ComputeInstance): Running: stop it first'
+    ])
+    expect(writes(await session.emulator.requests())).toEqual([])
+  })
+
+  it('without compute-instances, the instances block as they always did', async () => {
+    const run = await session.run({ scenario: 'quiesce', inputs: inputs('computes, endpoints') })
+    expect(run.outputs.result).toBe('blocked')
+    const [left] = run.report?.findings.filter(f => f.rule === 'computes') ?? []
+    expect(left.items).toEqual([expect.stringMatching(/^ci-alice \(ComputeInstance/)])
+    expect(left.fix).toContain('add compute-instances to restore')
+    expect(writes(await session.emulator.requests())).toEqual([])
+  })
+})
+
+describe('quiesce: the move cannot go ahead', () => {
+  const session = emulatorFor('quiesce-validation-refused')
+
+  it('puts everything back in the source when ARM refuses the validation after the teardown', async () => {
+    const { emulator } = session
+    const at = (path: string) => resource(emulator, `${SOURCE}/${WORKSPACE}/${path}`)
+    const keysBefore = (await at('onlineEndpoints/churn-api'))?.properties?.keys
+    const run = await session.run({ inputs: inputs() })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      'ARM refused the validation after the teardown. Everything taken down was created again in the source workspace.'
+    )
+    expect(moves(await emulator.requests())).toEqual([])
+    for (const path of [
+      'computes/cpu-cluster',
+      'computes/k8s-inference',
+      'computes/ci-alice',
+      'onlineEndpoints/churn-api',
+      'onlineEndpoints/churn-api/deployments/green',
+      'batchEndpoints/nightly-scoring'
+    ]) {
+      expect([path, (await at(path))?.properties?.provisioningState]).toEqual([path, 'Succeeded'])
+    }
+    expect((await at('onlineEndpoints/churn-api'))?.properties?.keys).toEqual(keysBefore)
+    const steps = (run.report?.restore as { steps: Array<{ step: string; status: string }> }).steps
+    expect(steps.map(s => [s.step, s.status])).toEqual([['rollback', 'done']])
+    await expectNoSecrets(emulator, run)
+  })
+})
+
+describe('quiesce: the runner lost between the teardown and the move', () => {
+  const session = emulatorFor('quiesce')
+
+  it('a re-run finds the journal artifact, moves and brings everything back, creating nothing twice', async () => {
+    const { emulator } = session
+    await emulator.load('quiesce')
+    const first = inputs()
+    // Killed, as a runner losing the machine would, the moment the validation is sent: everything is down.
+    const onSpawn = (child: ChildProcess) =>
+      void (async () => {
+        while (child.exitCode === null && !validations(await emulator.requests()).length) await sleep(20)
+        child.kill('SIGKILL')
+      })()
+    const killed = await session.run({ inputs: first, onSpawn })
+    expect(killed.exitCode).not.toBe(0)
+    expect(moves(await emulator.requests())).toEqual([])
+    expect(await resource(emulator, `${SOURCE}/${WORKSPACE}/computes/cpu-cluster`)).toBeUndefined()
+
+    // Another machine: the file went with the first; the artifact of attempt 1 is found.
+    const rerun = await session.run({ inputs: inputs(), env: { GITHUB_RUN_ATTEMPT: '2' } })
+    expect(rerun.stdout).toContain('Restore journal read from the artifact azureml-move-journal-ml-ws-test-attempt-1.json')
+    expect(rerun.outputs.result).toBe('moved')
+    expect(rerun.exitCode).toBe(0)
+    expect(moves(await emulator.requests())).toHaveLength(1)
+    const created = (await creates(emulator)).filter(r => r.status === 201).map(r => r.path.toLowerCase())
+    expect(created.length).toBeGreaterThanOrEqual(8)
+    expect(new Set(created).size).toBe(created.length)
+    for (const path of [
+      'computes/cpu-cluster',
+      'computes/ci-alice',
+      'computes/k8s-inference',
+      'onlineEndpoints/churn-api/deployments/blue',
+      'batchEndpoints/nightly-scoring'
+    ]) {
+      expect([path, (await resource(emulator, `${TARGET}/${WORKSPACE}/${path}`))?.properties?.provisioningState]).toEqual([
+        path,
+        'Succeeded'
+      ])
+    }
+    // The keys were held only by the killed run: the redeployed endpoint has new ones, and says so.
+    expect(rerun.summary).toContain('new keys')
+    await expectNoSecrets(emulator, rerun)
   })
 })
