@@ -213,7 +213,10 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
     request: {
       resources: plan.request.resources,
       createResourceGroup: plan.preparation.createResourceGroup?.name,
-      registerProviders: plan.preparation.registerProviders
+      registerProviders: plan.preparation.registerProviders,
+      ...(restorePlan && takesDown(restorePlan)
+        ? { takesDown: { computes: restorePlan.quiesce.computes.length, endpoints: restorePlan.quiesce.endpoints.length } }
+        : {})
     },
     plan: record
   }

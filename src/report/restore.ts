@@ -1,7 +1,7 @@
 // The restore's section of the summary: each step, its items' outcomes, and what to do by hand.
 
 import { STEP_TITLES, type RestoreItemStatus } from '../rules/restore.js'
-import { code, escapeMarkdown as esc } from './markdown.js'
+import { code, details, escapeMarkdown as esc } from './markdown.js'
 import type { RunReport } from './run-report.js'
 
 const MARK: Record<RestoreItemStatus, string> = {
@@ -31,5 +31,11 @@ export function restoreSection(report: RunReport): string[] {
       lines.push(`- ${MARK[item.status]}: ${esc(item.what)}${item.detail ? ` — ${esc(item.detail)}` : ''}`)
     if (step.fix) lines.push(`- _What to do:_ ${esc(step.fix)}`)
   }
-  return [`### Restore\n\n${lines.join('\n')}`]
+  // Collapsed unless a step needs a hand: what is planned or done is detail, a failure is not.
+  const failed = restore.steps.filter(s => s.status === 'failed').length
+  const statuses = [...new Set(restore.steps.map(s => s.status))]
+  const says = failed
+    ? `${failed} of ${restore.steps.length} steps need a hand`
+    : `${restore.steps.length} step${restore.steps.length === 1 ? '' : 's'} ${statuses.join(', ') || 'to do'}`
+  return [details(`Restore: ${says}`, lines.join('\n'), failed > 0 || Boolean(restore.note))]
 }

@@ -48,6 +48,8 @@ export interface MovePlan {
   createResourceGroup?: string
   /** The providers it registers first in the target subscription. */
   registerProviders: string[]
+  /** What the restore input takes down before the move and brings back after it. */
+  takesDown?: { computes: number; endpoints: number }
 }
 
 /** What the pipeline found and did. */

@@ -102,15 +102,22 @@ function planLine(report: RunReport): string[] {
     plan.createResourceGroup && `creates the resource group ${esc(plan.createResourceGroup)}`,
     plan.registerProviders.length && `registers ${plural(plan.registerProviders.length, 'provider')}`
   ].filter(Boolean)
+  const down = plan.takesDown
+  const quiesced =
+    down &&
+    [down.computes && plural(down.computes, 'compute'), down.endpoints && plural(down.endpoints, 'endpoint')]
+      .filter(Boolean)
+      .join(' and ')
   const prepares = first.length ? `first ${first.join(' and ')}, then ` : ''
   const n = plural(plan.resources.length, 'resource')
   if (report.result === 'moved')
     return [
-      `**Moved:** ${prepares.replace('creates', 'created').replace('registers', 'registered')}one request moved ${n}: ${resourceNames(plan.resources)}.`
+      `**Moved:** ${quiesced ? `took down ${quiesced}, ` : ''}${prepares.replace('creates', 'created').replace('registers', 'registered')}one request moved ${n}: ${resourceNames(plan.resources)}${quiesced ? '; then brought them back (see Restore)' : ''}.`
     ]
   const verb = report.result === 'failed' ? 'was sent to move' : 'moves'
+  const takes = quiesced ? `takes down ${quiesced} (put back in the source if the move cannot go ahead), ` : ''
   return [
-    `**Plan:** on move, ${prepares}one request ${verb} ${n}: ${resourceNames(plan.resources)}; ARM locks both resource groups for up to 4 h.`
+    `**Plan:** on move, ${takes}${prepares}one request ${verb} ${n}: ${resourceNames(plan.resources)}${quiesced ? ', then brings them back' : ''}; ARM locks both resource groups for up to 4 h.`
   ]
 }
 

@@ -29,5 +29,9 @@ export function readMovedWorkspace(session: AzureSession, before: Inventory): Pr
   })
 }
 
-/** A move's findings are moot once it is done: blockers of the plan no longer stand. */
-export const afterTheMove = (findings: Finding[]) => findings.filter(f => f.severity !== 'blocker')
+/** What the quiesce said it would take down: done once the workspace has moved, the restore reports it. */
+const BEFORE_THE_MOVE: ReadonlyArray<Finding['rule']> = ['compute-taken-down', 'endpoint-taken-down']
+
+/** A move's findings are moot once it is done: blockers of the plan no longer stand, nor what it took down. */
+export const afterTheMove = (findings: Finding[]) =>
+  findings.filter(f => f.severity !== 'blocker' && !BEFORE_THE_MOVE.includes(f.rule))

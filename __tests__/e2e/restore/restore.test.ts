@@ -73,7 +73,7 @@ describe('restore after a move', () => {
       ['workspace-references', 'planned']
     ])
     expect(steps[0].items).toHaveLength(5)
-    expect(run.summary).toContain('### Restore')
+    expect(run.summary).toContain('<summary>Restore: 4 steps planned</summary>')
     expect(run.summary).toContain('`Microsoft.Authorization/roleAssignments/write`')
     expect(run.summary).toContain('`Microsoft.MachineLearningServices/workspaces/datastores/listSecrets/action`')
     expect(run.summary).toContain('training\\_data')
