@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- ARM's answers are read field by field, as JSON */
 // Azure ML online and batch endpoints in the emulator: keys are write-only, traffic names real
 // deployments, references into a workspace must name one that exists, and deletes cascade.
 
@@ -46,7 +47,10 @@ describe('online endpoints', () => {
 
   it('an update answers 200 Updating, then Succeeded; a deployment with traffic cannot be deleted', async () => {
     const { arm } = block
-    const reply = await arm.put(ENDPOINT, { location: 'eastus', properties: { authMode: 'Key', traffic: { blue: 100, green: 0 } } })
+    const reply = await arm.put(ENDPOINT, {
+      location: 'eastus',
+      properties: { authMode: 'Key', traffic: { blue: 100, green: 0 } }
+    })
     expect(reply.status).toBe(200)
     expect(reply.body.properties.provisioningState).toBe('Updating')
     expect(await arm.settle(reply)).toMatchObject({ status: 'Succeeded' })
@@ -100,7 +104,10 @@ describe('batch endpoints', () => {
     expect((await arm.put(BATCH, endpoint)).status).toBe(400)
     const v2 = {
       location: 'eastus',
-      properties: { compute: `${GONE_WS}/computes/cpu-cluster`, model: { referenceType: 'Id', assetId: `${WS}/models/churn/versions/3` } }
+      properties: {
+        compute: `${GONE_WS}/computes/cpu-cluster`,
+        model: { referenceType: 'Id', assetId: `${WS}/models/churn/versions/3` }
+      }
     }
     expect((await arm.put(`${BATCH}/deployments/v2`, v2)).status).toBe(400)
     v2.properties.compute = `${WS}/computes/gpu-cluster`
@@ -114,6 +121,9 @@ describe('batch endpoints', () => {
   })
 
   it('listKeys gives a key pair', async () => {
-    expect((await block.arm.post(`${BATCH}/listKeys`)).body).toEqual({ primaryKey: expect.any(String), secondaryKey: expect.any(String) })
+    expect((await block.arm.post(`${BATCH}/listKeys`)).body).toEqual({
+      primaryKey: expect.any(String),
+      secondaryKey: expect.any(String)
+    })
   })
 })

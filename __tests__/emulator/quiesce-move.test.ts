@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- ARM's answers are read field by field, as JSON */
 // The ML provider's move validation refuses while a workspace has computes or endpoints; after the
 // teardown the workspace moves with all its children, ids rewritten, and the recreate must point
 // at the new workspace.
@@ -37,7 +38,10 @@ describe('quiesce, then move', () => {
     expect(datastores.length).toBeGreaterThan(0)
     for (const { id } of datastores) expect(id.startsWith(`${MOVED_WS}/`)).toBe(true)
 
-    const cluster = await arm.put(`${MOVED_WS}/computes/cpu-cluster`, { location: 'eastus', properties: { computeType: 'AmlCompute' } })
+    const cluster = await arm.put(`${MOVED_WS}/computes/cpu-cluster`, {
+      location: 'eastus',
+      properties: { computeType: 'AmlCompute' }
+    })
     expect(await arm.settle(cluster)).toMatchObject({ status: 'Succeeded' })
     const attach = await arm.put(`${MOVED_WS}/computes/k8s-inference`, {
       location: 'eastus',
@@ -55,7 +59,10 @@ describe('quiesce, then move', () => {
     expect(await arm.settle(endpoint)).toMatchObject({ status: 'Succeeded' })
     const stale = {
       location: 'eastus',
-      properties: { compute: `${WS}/computes/cpu-cluster`, model: { referenceType: 'Id', assetId: `${WS}/models/churn/versions/3` } }
+      properties: {
+        compute: `${WS}/computes/cpu-cluster`,
+        model: { referenceType: 'Id', assetId: `${WS}/models/churn/versions/3` }
+      }
     }
     expect((await arm.put(`${MOVED_WS}/batchEndpoints/nightly-scoring/deployments/v1`, stale)).status).toBe(400)
     const rewritten = JSON.parse(JSON.stringify(stale).replaceAll(WS, MOVED_WS)) as typeof stale
@@ -71,7 +78,10 @@ describe('quiesce-ci-name-conflict', () => {
     const { arm } = block
     await teardown(arm)
     await move(block)
-    const body = { location: 'eastus', properties: { computeType: 'ComputeInstance', properties: { vmSize: 'STANDARD_E4DS_V4' } } }
+    const body = {
+      location: 'eastus',
+      properties: { computeType: 'ComputeInstance', properties: { vmSize: 'STANDARD_E4DS_V4' } }
+    }
     const reused = await arm.put(`${MOVED_WS}/computes/ci-alice`, body)
     expect(reused.status).toBe(409)
     expect(reused.body.error.message).toContain('Etag conflict')
