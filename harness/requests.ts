@@ -48,3 +48,36 @@ export const operationOf = (request: RecordedRequest) => request.path.split('/')
 export function resourcesOf(requests: readonly RecordedRequest[], operation: Predicate): string[] | undefined {
   return (requests.find(operation)?.body as { resources: string[] } | undefined)?.resources
 }
+
+const ML_CHILD = /\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\//i
+const isMlWrite =
+  (method: string, collection: RegExp): Predicate =>
+  r =>
+    r.service === 'arm' && r.method === method && ML_CHILD.test(r.path) && collection.test(r.path)
+
+/** A compute create or attach (PUT …/computes/{name}). */
+export const isComputeCreate = isMlWrite('PUT', /\/computes\/[^/]+$/i)
+/** A compute delete or detach; its `query.underlyingResourceAction` says which. */
+export const isComputeDelete = isMlWrite('DELETE', /\/computes\/[^/]+$/i)
+/** An online or batch endpoint create or update (PUT …/onlineEndpoints/{name}, …/batchEndpoints/{name}). */
+export const isEndpointWrite = isMlWrite('PUT', /\/(online|batch)Endpoints\/[^/]+$/i)
+export const isEndpointDelete = isMlWrite('DELETE', /\/(online|batch)Endpoints\/[^/]+$/i)
+/** An online or batch deployment create or update. */
+export const isDeploymentWrite = isMlWrite('PUT', /\/(online|batch)Endpoints\/[^/]+\/deployments\/[^/]+$/i)
+export const isDeploymentDelete = isMlWrite('DELETE', /\/(online|batch)Endpoints\/[^/]+\/deployments\/[^/]+$/i)
+/** A read of secrets: a compute's or endpoint's listKeys. */
+export const isListKeys: Predicate = r =>
+  r.service === 'arm' && r.method === 'POST' && ML_CHILD.test(r.path) && /\/listKeys$/i.test(r.path)
+/** A poll of an ML operation (Azure-AsyncOperation or Location). */
+export const isMlPoll: Predicate = r =>
+  r.service === 'arm' && r.method === 'GET' && /\/locations\/[^/]+\/(compute|mfe)Operation(s)?(Status|Results)\//i.test(r.path)
+
+export const computeCreates = (requests: readonly RecordedRequest[]) => requests.filter(isComputeCreate)
+export const computeDeletes = (requests: readonly RecordedRequest[]) => requests.filter(isComputeDelete)
+export const endpointWrites = (requests: readonly RecordedRequest[]) => requests.filter(isEndpointWrite)
+export const endpointDeletes = (requests: readonly RecordedRequest[]) => requests.filter(isEndpointDelete)
+export const deploymentWrites = (requests: readonly RecordedRequest[]) => requests.filter(isDeploymentWrite)
+
+/** The requests whose path ends with this resource id (case-insensitive), e.g. the creates of one compute. */
+export const byResourceId = (requests: readonly RecordedRequest[], id: string) =>
+  requests.filter(r => r.path.toLowerCase() === id.toLowerCase())

@@ -26,8 +26,9 @@ export class Arm {
   constructor(private readonly emulator: Emulator) {}
 
   async send(method: string, path: string, body?: unknown, apiVersion = ML_VERSION): Promise<ArmReply> {
-    this.token ??= (await this.emulator.control<{ accessToken: string }>('POST', 'cli-token', { resource: this.emulator.info.arm }))
-      .accessToken
+    this.token ??= (
+      await this.emulator.control<{ accessToken: string }>('POST', 'cli-token', { resource: this.emulator.info.arm })
+    ).accessToken
     const url = path.startsWith('https:') ? new URL(path) : new URL(path, this.emulator.info.arm)
     if (!url.searchParams.has('api-version')) url.searchParams.set('api-version', apiVersion)
     const headers = { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' }
@@ -37,7 +38,7 @@ export class Arm {
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined })
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined })
         })
       })
         .on('error', reject)
@@ -55,8 +56,8 @@ export class Arm {
     const url = reply.headers['azure-asyncoperation']
     if (typeof url !== 'string') throw new Error(`no Azure-AsyncOperation header: ${reply.status} ${JSON.stringify(reply.body)}`)
     for (;;) {
-      const poll = await this.get(url)
-      if (poll.body.status !== 'InProgress') return poll.body
+      const document = (await this.get(url)).body as { status: string; error?: { code: string; message: string } }
+      if (document.status !== 'InProgress') return document
       await sleep(50)
     }
   }

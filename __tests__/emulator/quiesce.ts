@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- ARM's answers are read field by field, as JSON */
 // Shared steps of the emulator-level quiesce tests: an emulator per describe block on a scenario
 // (with slower provisioning, so "Creating" is seen), the teardown the action must do before a move,
 // and ARM's move validation.
@@ -20,7 +21,10 @@ const written: string[] = []
 function scenarioFile(base: string, overrides: Record<string, unknown>): string {
   const path = join(tmpdir(), `emulator-test-${base}-${process.pid}-${written.length}.json`)
   written.push(path)
-  writeFileSync(path, JSON.stringify({ extends: base, computeProvisionMs: 600, endpointProvisionMs: 600, retryAfterSeconds: 0, ...overrides }))
+  writeFileSync(
+    path,
+    JSON.stringify({ extends: base, computeProvisionMs: 600, endpointProvisionMs: 600, retryAfterSeconds: 0, ...overrides })
+  )
   return path
 }
 
@@ -48,7 +52,10 @@ export function emulatorOn(scenario: string): Block {
 
 /** Everything ARM's ML validation objects to, removed as the action must: attached computes detached, the rest deleted. */
 export async function teardown(arm: Arm, workspace = WS): Promise<void> {
-  const computes = (await arm.get(`${workspace}/computes`)).body.value as Array<{ name: string; properties: { isAttachedCompute: boolean } }>
+  const computes = (await arm.get(`${workspace}/computes`)).body.value as Array<{
+    name: string
+    properties: { isAttachedCompute: boolean }
+  }>
   const started: ArmReply[] = []
   for (const compute of computes) {
     const action = compute.properties.isAttachedCompute ? 'Detach' : 'Delete'

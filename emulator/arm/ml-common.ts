@@ -12,7 +12,7 @@ import { parseResourceId } from './ids.ts'
 import { computeView } from './ml-compute-shapes.ts'
 import { GROUP, requireGroup } from './resources.ts'
 import type { ArmContext } from './route.ts'
-import type { Entry } from './store.ts'
+import type { Entry, Store } from './store.ts'
 import { ML_COLLECTIONS, generatedItem } from './synthetic.ts'
 
 export const WORKSPACES = `${GROUP}/providers/${WORKSPACE_TYPE}`
@@ -153,5 +153,19 @@ export function createdIdentity(ctx: ArmContext, identity: unknown): Record<stri
     ...sent,
     ...(system ? { principalId: guid(), tenantId } : {}),
     ...(userAssigned ? { userAssignedIdentities: userAssigned } : {})
+  }
+}
+
+/** An ARM id inside a workspace: what a deployment's model, environment, code or compute may point at. */
+const IN_WORKSPACE =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+/i
+
+/** References into a workspace must name one that exists; registry (azureml://) and other forms pass. */
+export function checkReferences(store: Store, references: Array<[string, unknown]>): void {
+  for (const [field, value] of references) {
+    if (typeof value !== 'string') continue
+    const workspaceId = IN_WORKSPACE.exec(value)?.[0]
+    if (workspaceId && !store.resource(workspaceId))
+      throw userError(`${field} '${value}' refers to the workspace '${workspaceId}', which does not exist.`)
   }
 }

@@ -1,19 +1,20 @@
-// Machine Learning online and batch endpoints and their deployments: PUT and DELETE as long-running
-// operations (ml-async.ts), listKeys (and regenerateKeys for online endpoints), and the GETs of
-// deployments. The checks are the ones a recreate after a move trips over: traffic that names
-// missing deployments, references into a workspace that does not exist, a batch deployment's
-// compute that is not in the workspace.
+// Machine Learning online and batch endpoints: PUT and DELETE as long-running operations
+// (ml-async.ts), listKeys (and regenerateKeys for online endpoints), the list of an endpoint's
+// deployments, and the write helpers ml-deployments.ts shares. The checks are the ones a recreate
+// after a move trips over: traffic that names missing deployments, a default batch deployment that
+// does not exist, an endpoint name taken in the region.
 
 import type { Reply } from '../http.ts'
 import { guid, json } from '../http.ts'
 import type { ArmResource } from './builders.ts'
 import { WORKSPACE_TYPE } from './builders.ts'
 import { resourceNotFound } from './errors.ts'
-import { isWithin, lower } from './ids.ts'
+import { lower } from './ids.ts'
 import { asyncHeaders, begin } from './ml-async.ts'
 import {
   VERSIONS,
   WORKSPACES,
+  checkReferences,
   childPath,
   conflict,
   createdIdentity,
@@ -29,24 +30,20 @@ import type { ArmContext, Route } from './route.ts'
 import { fromArray } from './source.ts'
 import type { Entry, Store } from './store.ts'
 
-type Segment = 'onlineEndpoints' | 'batchEndpoints'
-type Props = Record<string, unknown>
+export type Segment = 'onlineEndpoints' | 'batchEndpoints'
+export type Props = Record<string, unknown>
 
-const BUSY = ['Creating', 'Updating', 'Deleting']
+export const BUSY = ['Creating', 'Updating', 'Deleting']
 const AUTH_MODES = ['Key', 'AMLToken', 'AADToken']
-/** An ARM id inside a workspace: what a deployment's model, environment, code or compute may point at. */
-const IN_WORKSPACE =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+/i
-
-function props(entry: Entry): Props {
+export function props(entry: Entry): Props {
   return entry.resource.properties ?? {}
 }
 
-function setProps(entry: Entry, changes: Props): void {
+export function setProps(entry: Entry, changes: Props): void {
   entry.resource = { ...entry.resource, properties: { ...props(entry), ...changes } }
 }
 
-function requireEndpoint(ctx: ArmContext, segment: Segment): Entry {
+export function requireEndpoint(ctx: ArmContext, segment: Segment): Entry {
   const workspace = requireWorkspace(ctx)
   const entry = ctx.world.store.resource(`${workspace.resource.id}/${segment}/${ctx.params.endpointName}`)
   if (!entry)
@@ -62,16 +59,6 @@ function liveDeployments(store: Store, endpoint: Entry): Entry[] {
   return store.childrenOf(endpoint.resource.id, 'deployments').filter(d => props(d).provisioningState !== 'Deleting')
 }
 
-/** References into a workspace must name one that exists; registry (azureml://) and other forms pass. */
-function checkReferences(store: Store, references: Array<[string, unknown]>): void {
-  for (const [field, value] of references) {
-    if (typeof value !== 'string') continue
-    const workspaceId = IN_WORKSPACE.exec(value)?.[0]
-    if (workspaceId && !store.resource(workspaceId))
-      throw userError(`${field} '${value}' refers to the workspace '${workspaceId}', which does not exist.`)
-  }
-}
-
 /** Ends a write: Succeeded, or the scenario's provisioningFailures entry for this child. */
 function settled(ctx: ArmContext, entry: Entry): ReturnType<Parameters<typeof begin>[1]['complete']> {
   if (ctx.world.store.resource(entry.resource.id) !== entry) return undefined
@@ -82,7 +69,7 @@ function settled(ctx: ArmContext, entry: Entry): ReturnType<Parameters<typeof be
 }
 
 /** Stores the written resource (keeping the entry, so an endpoint keeps its deployments) and starts its operation. */
-function write(ctx: ArmContext, id: string, resource: ArmResource, existing: Entry | undefined): Reply {
+export function write(ctx: ArmContext, id: string, resource: ArmResource, existing: Entry | undefined): Reply {
   const store = ctx.world.store
   const entry = existing ?? { resource, generate: {} }
   entry.resource = resource
@@ -98,7 +85,7 @@ function write(ctx: ArmContext, id: string, resource: ArmResource, existing: Ent
   return json(existing ? 200 : 201, publicView(resource), asyncHeaders(ctx, operation, { asyncOperation: true }))
 }
 
-function refuseBusy(entry: Entry | undefined, what: string): void {
+export function refuseBusy(entry: Entry | undefined, what: string): void {
   const state = entry ? String(props(entry).provisioningState) : ''
   if (BUSY.includes(state)) throw conflict(`The ${what} is ${state}; retry when the operation has finished.`)
 }
@@ -123,7 +110,7 @@ function generatedKeys(): { primaryKey: string; secondaryKey: string } {
   return { primaryKey: key(), secondaryKey: key() }
 }
 
-function canonical(value: unknown, allowed: string[]): string | undefined {
+export function canonical(value: unknown, allowed: string[]): string | undefined {
   return allowed.find(a => a.toLowerCase() === String(value).toLowerCase())
 }
 
@@ -198,7 +185,7 @@ function putEndpoint(ctx: ArmContext, segment: Segment): Reply {
 }
 
 /** Deletes after the delay, with everything beneath (an endpoint's deployments); Deleting meanwhile. */
-function deleteLater(ctx: ArmContext, entry: Entry, beneath: Entry[]): Reply {
+export function deleteLater(ctx: ArmContext, entry: Entry, beneath: Entry[]): Reply {
   const store = ctx.world.store
   for (const e of [entry, ...beneath]) setProps(e, { provisioningState: 'Deleting' })
   const id = entry.resource.id
@@ -221,77 +208,6 @@ function deleteEndpoint(ctx: ArmContext, segment: Segment): Reply {
   const entry = ctx.world.store.resource(`${workspace.resource.id}/${segment}/${ctx.params.endpointName}`)
   if (!entry) return { status: 204 }
   return deleteLater(ctx, entry, ctx.world.store.childrenOf(entry.resource.id, 'deployments'))
-}
-
-function putDeployment(ctx: ArmContext, segment: Segment): Reply {
-  const workspace = requireWorkspace(ctx)
-  const endpoint = requireEndpoint(ctx, segment)
-  if (props(endpoint).provisioningState === 'Deleting')
-    throw conflict(`The endpoint '${ctx.params.endpointName}' is being deleted.`)
-  const body = requestBody(ctx)
-  const sent = (body.properties ?? {}) as Props
-  const location = requireLocation(body, workspace.resource)
-  const store = ctx.world.store
-  const id = `${endpoint.resource.id}/deployments/${ctx.params.name}`
-  const existing = store.resource(id)
-  refuseBusy(existing, `deployment '${ctx.params.name}'`)
-  const code = (sent.codeConfiguration ?? {}) as { codeId?: unknown }
-  const online = segment === 'onlineEndpoints'
-  if (online) {
-    if (!canonical(sent.endpointComputeType, ['Managed', 'Kubernetes']))
-      throw userError('properties.endpointComputeType must be Managed or Kubernetes.')
-    checkReferences(store, [
-      ['properties.model', sent.model],
-      ['properties.environmentId', sent.environmentId],
-      ['properties.codeConfiguration.codeId', code.codeId]
-    ])
-  } else {
-    const model = (sent.model ?? {}) as { assetId?: unknown }
-    checkReferences(store, [
-      ['properties.model.assetId', model.assetId],
-      ['properties.environmentId', sent.environmentId],
-      ['properties.codeConfiguration.codeId', code.codeId],
-      ['properties.compute', sent.compute]
-    ])
-    if (sent.compute !== undefined && sent.compute !== null) {
-      const compute = typeof sent.compute === 'string' ? sent.compute : JSON.stringify(sent.compute)
-      const computeId = compute.startsWith('/') ? compute : `${workspace.resource.id}/computes/${compute}`
-      const inWorkspace = isWithin(computeId, `${workspace.resource.id}/computes`)
-      if (!inWorkspace || !store.resource(computeId))
-        throw userError(`properties.compute '${compute}' is not a compute of the workspace '${workspace.resource.name}'.`)
-    }
-  }
-  const resource: ArmResource = {
-    id,
-    name: ctx.params.name,
-    type: `${WORKSPACE_TYPE}/${segment}/deployments`,
-    location,
-    kind: body.kind ?? (online ? String(sent.endpointComputeType) : 'BatchDeployment'),
-    tags: body.tags ?? {},
-    ...(online || body.sku ? { sku: body.sku ?? { name: 'Default', tier: 'Standard', capacity: 1 } } : {}),
-    ...(body.identity ? { identity: createdIdentity(ctx, body.identity) } : {}),
-    systemData: writtenBy(ctx, existing?.resource.systemData as Record<string, unknown> | undefined),
-    properties: { description: null, properties: {}, ...sent, provisioningState: existing ? 'Updating' : 'Creating' }
-  }
-  return write(ctx, id, resource, existing)
-}
-
-function deleteDeployment(ctx: ArmContext, segment: Segment): Reply {
-  const endpoint = requireEndpoint(ctx, segment)
-  const entry = ctx.world.store.resource(`${endpoint.resource.id}/deployments/${ctx.params.name}`)
-  if (!entry) return { status: 204 }
-  const name = lower(ctx.params.name)
-  const traffic = Object.entries((props(endpoint).traffic ?? {}) as Record<string, number>).find(([d]) => lower(d) === name)
-  if (traffic && traffic[1] > 0)
-    throw userError(
-      `The deployment '${ctx.params.name}' takes ${traffic[1]}% of the endpoint's traffic; set it to 0 before deleting it.`
-    )
-  const defaults = props(endpoint).defaults as { deploymentName?: string | null } | undefined
-  if (defaults?.deploymentName && lower(defaults.deploymentName) === name)
-    throw userError(
-      `The deployment '${ctx.params.name}' is the endpoint's default deployment; change the default before deleting it.`
-    )
-  return deleteLater(ctx, entry, [])
 }
 
 /** OnlineEndpoints_ListKeys / BatchEndpoints_ListKeys: `{primaryKey, secondaryKey}`; online only with Key auth. */
@@ -328,18 +244,6 @@ function regenerateKeys(ctx: ArmContext): Reply {
   return { status: 202, headers: asyncHeaders(ctx, operation, { asyncOperation: true, location: true }) }
 }
 
-function getDeployment(ctx: ArmContext, segment: Segment): Reply {
-  const endpoint = requireEndpoint(ctx, segment)
-  const entry = ctx.world.store.resource(`${endpoint.resource.id}/deployments/${ctx.params.name}`)
-  if (!entry)
-    throw resourceNotFound(
-      `${WORKSPACE_TYPE}/${segment}/deployments`,
-      `${ctx.params.workspaceName}/${ctx.params.endpointName}/${ctx.params.name}`,
-      ctx.params.resourceGroupName
-    )
-  return json(200, entry.resource)
-}
-
 function routesFor(segment: Segment): Route[] {
   const endpoint = `${WORKSPACES}/{workspaceName}/${segment}/{endpointName}`
   const deployments = `${endpoint}/deployments`
@@ -357,10 +261,7 @@ function routesFor(segment: Segment): Route[] {
           'deployments',
           fromArray(ctx.world.store.childrenOf(requireEndpoint(ctx, segment).resource.id, 'deployments').map(e => e.resource))
         )
-    },
-    { method: 'GET', path: `${deployments}/{name}`, versions: VERSIONS, handle: ctx => getDeployment(ctx, segment) },
-    { method: 'PUT', path: `${deployments}/{name}`, versions: VERSIONS, handle: ctx => putDeployment(ctx, segment) },
-    { method: 'DELETE', path: `${deployments}/{name}`, versions: VERSIONS, handle: ctx => deleteDeployment(ctx, segment) }
+    }
   ]
 }
 

@@ -13,6 +13,7 @@ import { metadataRoutes } from './metadata.ts'
 import { mlRoutes } from './ml.ts'
 import { mlAsyncRoutes } from './ml-async.ts'
 import { mlComputeRoutes } from './ml-computes.ts'
+import { mlDeploymentRoutes } from './ml-deployments.ts'
 import { mlEndpointRoutes } from './ml-endpoints.ts'
 import { moveRoutes } from './move.ts'
 import { genericResourceRoutes, resourceRoutes } from './resources.ts'
@@ -29,6 +30,7 @@ const ROUTES: Route[] = [
   ...mlAsyncRoutes,
   ...mlComputeRoutes,
   ...mlEndpointRoutes,
+  ...mlDeploymentRoutes,
   ...mlRoutes,
   ...genericResourceRoutes
 ]
