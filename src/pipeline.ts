@@ -24,7 +24,7 @@ import { withTakenDown } from './rules/quiesce.js'
 import type { Settings } from './settings.js'
 import { applyMove } from './stages/apply-move.js'
 import { armStep, logArm } from './stages/arm-step.js'
-import { afterRefusal, takeDownFirst } from './stages/quiesce.js'
+import { afterRefusal, readSecrets, takeDown } from './stages/quiesce.js'
 import {
   earlierAttempt,
   plannedRestore,
@@ -126,11 +126,12 @@ async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, 
   const operations = sent?.operations ?? new MoveOperations(session, plan.request, moveAccepted(settings))
   const quiesce = takesDown(restorePlan)
   const validates = (plan.decision === 'validate' && settings.validate && !quiesce) || plan.decision === 'validate-and-move'
-  // Durable before the first delete: a run stopped after it is finished by the next from the journal.
   const taking = plan.decision === 'validate-and-move' && quiesce && restorePlan
+  const held = taking ? await readSecrets(session, settings, restorePlan) : undefined
+  // Durable before the first delete: a run stopped after it is finished by the next from the journal.
   const journal = taking ? await recordPlan(settings, restorePlan) : undefined
   if (taking && cancellation.received) throw new Cancelled(cancellation.received)
-  const held = taking ? await takeDownFirst(session, settings, restorePlan, run.written) : undefined
+  if (taking && held) await takeDown(session, settings, restorePlan, held, run.written)
   const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
   const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
   // The preflight decides: an answer that arrives for a blocked workspace is reported, not acted on.

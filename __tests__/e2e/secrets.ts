@@ -19,7 +19,7 @@ function storedSecrets(resources: ReadonlyArray<{ properties?: Record<string, un
     return [
       ...strings((props.credentials as { secrets?: unknown } | undefined)?.secrets, ['secretsType']),
       ...strings(props.keys),
-      ...strings(inner.administratorAccount, ['username']),
+      ...strings(inner.administratorAccount, ['username', 'publicKeyData']),
       ...strings({ token: inner.databricksAccessToken })
     ]
   })

@@ -128,7 +128,7 @@ const SERVER_SET = {
 }
 
 const without = (object: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(Object.entries(object).filter(([key, value]) => !keys.includes(key) && value !== null))
+  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)))
 
 /** A system-assigned identity's IDs are ARM's: the type and the user-assigned identities' keys are the spec. */
 function writableIdentity(identity: unknown): unknown {
@@ -138,9 +138,21 @@ function writableIdentity(identity: unknown): unknown {
   return { type, ...(assigned ? { userAssignedIdentities: assigned } : {}) }
 }
 
+/** A null in what ARM sent means "not set" (a secret GET hides, a default): a create leaves it out. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null ? [] : [[k, withoutNulls(v)]])))
+}
+
 function envelope(raw: RawResource, properties: Record<string, unknown>): RawResource {
   const identity = writableIdentity(raw.identity)
-  return { ...without(raw, [...SERVER_SET.envelope, 'properties', 'identity']), ...(identity ? { identity } : {}), properties }
+  const body = {
+    ...without(raw, [...SERVER_SET.envelope, 'properties', 'identity']),
+    ...(identity ? { identity } : {}),
+    properties
+  }
+  return withoutNulls(body) as RawResource
 }
 
 export function writableCompute(raw: RawResource): RawResource {

@@ -12,16 +12,21 @@ import { stepReport } from '../writes/restore/outcome.js'
 import { captureSecrets, type HeldSecrets } from '../writes/quiesce/secrets.js'
 import { bringBackToSource, tearDown, TeardownFailed } from '../writes/quiesce/teardown.js'
 
-/** The secrets first (a compute whose secrets cannot be had is never taken down), then the teardown. */
-export async function takeDownFirst(
+/** Before anything else: a compute whose secrets cannot be had is never taken down. */
+export function readSecrets(session: AzureSession, settings: Settings, plan: RestorePlan): Promise<HeldSecrets> {
+  return core.group('Read the keys and secrets to bring back', () =>
+    captureSecrets(session, plan.quiesce, settings.computeSecrets)
+  )
+}
+
+/** The teardown; should it stop partway, what it took down is put back before the error is thrown. */
+export async function takeDown(
   session: AzureSession,
   settings: Settings,
   plan: RestorePlan,
+  held: HeldSecrets,
   written: string[]
-): Promise<HeldSecrets> {
-  const held = await core.group('Read the keys and secrets to bring back', () =>
-    captureSecrets(session, plan.quiesce, settings.computeSecrets)
-  )
+): Promise<void> {
   try {
     await core.group('Take down computes and endpoints', () => tearDown(session, plan.quiesce, written))
   } catch (error) {
@@ -29,7 +34,6 @@ export async function takeDownFirst(
     const { restore } = await rollBack(session, settings, plan, held)
     throw new Error(`${error.message}. ${rolledBackSays(restore)}`, { cause: error })
   }
-  return held
 }
 
 function rolledBackSays(report: RestoreReport): string {

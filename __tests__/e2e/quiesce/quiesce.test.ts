@@ -227,3 +227,43 @@ describe('quiesce: the runner lost between the teardown and the move', () => {
     await expectNoSecrets(emulator, rerun)
   })
 })
+
+describe('quiesce: an attached VM whose listKeys gives no private key', () => {
+  const session = emulatorFor('quiesce-vm-attached')
+  const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----quiesce-test-dsvm-key-0001-----END OPENSSH PRIVATE KEY-----'
+
+  it('stops before anything is taken down without compute-secrets, and attaches it again with them', async () => {
+    const { emulator } = session
+    const refused = await session.run({ inputs: inputs('computes, compute-instances, endpoints') })
+    expect(refused.outputs.result).toBe('failed')
+    expect(refused.stdout).toContain('listKeys did not return the secrets needed to attach dsvm again: nothing was taken down.')
+    expect(await deletes(emulator)).toEqual([])
+    expect(moves(await emulator.requests())).toEqual([])
+
+    const secrets = JSON.stringify({ dsvm: { username: 'azureuser', privateKeyData: PRIVATE_KEY } })
+    const run = await session.run({ inputs: { ...inputs(), 'compute-secrets': secrets } })
+    expect(run.outputs.result).toBe('moved')
+    const dsvm = await resource(emulator, `${TARGET}/${WORKSPACE}/computes/dsvm`)
+    expect(inner(dsvm).administratorAccount).toEqual({
+      username: 'azureuser',
+      publicKeyData: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDdsvm azureuser@ml-dsvm',
+      privateKeyData: PRIVATE_KEY
+    })
+    expect(await resource(emulator, String(dsvm?.properties?.resourceId))).toBeDefined()
+    await expectNoSecrets(emulator, run)
+  })
+})
+
+describe('quiesce: the known issue of a compute instance name reused after a move', () => {
+  const session = emulatorFor('quiesce-ci-name-conflict')
+
+  it('creates the instance under a valid other name, and says so', async () => {
+    const run = await session.run({ inputs: inputs() })
+    expect(run.outputs.result).toBe('moved')
+    expect(run.exitCode).toBe(0)
+    expect((await resource(session.emulator, `${TARGET}/${WORKSPACE}/computes/ci-alice-mv`))?.properties?.provisioningState).toBe(
+      'Succeeded'
+    )
+    expect(run.summary).toContain('created as ci-alice-mv')
+  })
+})

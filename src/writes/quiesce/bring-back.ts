@@ -31,6 +31,18 @@ function readBackNote(sent: unknown, readBack: ArmJson): string | undefined {
 /** Compute names may not end in -<digits>, and are at most 24 characters. */
 export const fallbackName = (name: string) => `${name.slice(0, 21)}-mv`
 
+/** The secrets merged into the type's properties, a level deep: a VM's public key stays beside the private one given. */
+function withSecrets(sent: RawResource, secrets: Record<string, unknown>): RawResource {
+  const inner = (sent.properties?.properties ?? {}) as Record<string, unknown>
+  const merged = Object.fromEntries(
+    Object.entries(secrets).map(([key, value]) => [
+      key,
+      typeof value === 'object' ? { ...(inner[key] as object), ...value } : value
+    ])
+  )
+  return { ...sent, properties: { ...sent.properties, properties: { ...inner, ...merged } } }
+}
+
 interface Made {
   /** What was sent, less its secrets: what the read-back is compared with. */
   sent: RawResource
@@ -42,10 +54,7 @@ async function createCompute(place: Place, compute: CapturedCompute, name: strin
   if (await getIfThere(place.ml, at)) return 'there'
   const sent = retarget(compute.body, place.capturedIn, place.workspaceId)
   const secrets = held.computeSecrets.get(compute.name)
-  const properties = sent.properties ?? {}
-  const body = secrets
-    ? { ...sent, properties: { ...properties, properties: { ...(properties.properties as object), ...secrets } } }
-    : sent
+  const body = secrets ? withSecrets(sent, secrets) : sent
   return { sent, readBack: await putAndWait(place.ml, at, body, `Creating compute ${name}`) }
 }
 
