@@ -10,7 +10,7 @@ import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js
 import { isQuiesceStep, type Settings } from '../settings.js'
 import { suppliedSecrets, type HeldSecrets } from '../writes/quiesce/secrets.js'
 import { restore } from '../writes/restore/index.js'
-import { readJournal, writeJournal, type JournalCopies } from '../writes/restore/journal.js'
+import { markJournalFinished, readJournal, writeJournal, type JournalCopies } from '../writes/restore/journal.js'
 
 /**
  * The plan, captured from the workspace at its source. Once it has left the source (half-moved: a
@@ -34,7 +34,7 @@ export async function restorePlanFor(
  */
 export async function earlierAttempt(settings: Settings, inventory: Inventory): Promise<RestorePlan | undefined> {
   if (!inventory.workspace || !settings.restore.some(isQuiesceStep)) return undefined
-  const plan = await readJournal(settings)
+  const plan = await readJournal(settings, { unfinished: true })
   if (plan?.quiesce?.computes.length || plan?.quiesce?.endpoints.length) {
     core.info(
       `The journal of an earlier attempt was found (${settings.restoreJournal} or its artifact): what it took down is part of this plan.`
@@ -69,6 +69,7 @@ export async function restoreAfterMove(
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
   const steps = await core.group('Restore after the move', () => restore(session, plan, held))
   const failed = steps.filter(s => s.status === 'failed')
+  if (!failed.length) await markJournalFinished(settings)
   return {
     restore: { journal: settings.restoreJournal, ...(copies?.artifact ? { journalArtifact: copies.artifact } : {}), steps },
     ...(failed.length

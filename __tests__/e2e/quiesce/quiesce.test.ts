@@ -3,7 +3,7 @@
 // cannot go ahead; finished by a re-run after the runner is lost between the teardown and the move.
 
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -78,9 +78,12 @@ describe('quiesce: the move', () => {
       at(SOURCE, 'batchEndpoints/nightly-scoring')
     ])
     const aksId = String((await at(SOURCE, 'computes/k8s-inference'))?.properties?.resourceId)
-    const run = await session.run({ inputs: inputs() })
+    const given = inputs()
+    const run = await session.run({ inputs: given })
     expect(run.stderr).toBe('')
     expect(run.outputs.result).toBe('moved')
+    // Finished: a later move of the same workspace, finding this file, does not take it for its own teardown.
+    expect((JSON.parse(readFileSync(given['restore-journal'], 'utf8')) as { finishedAt?: string }).finishedAt).toBeDefined()
     expect(run.exitCode).toBe(0)
     const requests = await emulator.requests()
 

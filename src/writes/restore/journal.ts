@@ -15,6 +15,8 @@ import type { Settings } from '../../settings.js'
 interface Journal {
   schemaVersion: 1
   writtenAt: string
+  /** Set once a restore finished every step: its quiesce is then no earlier attempt's to finish. */
+  finishedAt?: string
   plan: RestorePlan
 }
 
@@ -93,11 +95,26 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/** The plan an earlier run wrote for this same move: the file, else the run's latest artifact; undefined when neither is there. */
-export async function readJournal({ restoreJournal, source, target }: Where): Promise<RestorePlan | undefined> {
+/** The file, marked finished: a later move of the same workspace (a self-hosted runner keeps the file) starts afresh. */
+export async function markJournalFinished({ restoreJournal }: Where): Promise<void> {
+  const text = await readText(restoreJournal)
+  if (text === undefined) return
+  const journal = JSON.parse(text) as Journal
+  await writeAtomically(restoreJournal, JSON.stringify({ ...journal, finishedAt: new Date().toISOString() }, null, 2) + '\n')
+}
+
+/**
+ * The plan an earlier run wrote for this same move: the file, else the run's latest artifact;
+ * undefined when neither is there, or, with `unfinished`, when that restore finished.
+ */
+export async function readJournal(
+  { restoreJournal, source, target }: Where,
+  { unfinished = false } = {}
+): Promise<RestorePlan | undefined> {
   const text = (await readText(restoreJournal)) ?? (artifactsAvailable() ? await downloadJournal(source.name) : undefined)
   if (text === undefined) return undefined
   const journal = JSON.parse(text) as Partial<Journal>
+  if (unfinished && journal.finishedAt) return undefined
   const plan = journal.plan
   if (journal.schemaVersion !== 1 || !plan) throw new Error(`${restoreJournal} is not a restore journal of this action`)
   if (!sameText(plan.sourceWorkspaceId, source.id) || !sameText(plan.targetWorkspaceId, target.id)) {
