@@ -58,7 +58,9 @@ await build({
   sourcesContent: false,
   chunkNames: '[name]-[hash]',
   // The CommonJS packages call require() for Node's modules, which an ES module does not have.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+  },
   plugins: [bundledFilesInMaps],
   logLevel: 'warning'
 })
