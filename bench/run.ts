@@ -52,7 +52,13 @@ const rows: Array<[string, string, string, boolean, string]> = [
     startup.medianMs <= STARTUP_GOAL_MS,
     `runs: ${startup.runsMs.join(', ')} ms`
   ],
-  ['Bundle (dist/*.js)', `${(startup.bundleBytes / 1e6).toFixed(2)} MB`, '≤ 3 MB', startup.bundleBytes <= 3e6, ''],
+  [
+    'Bundle (dist/*.js)',
+    `${(startup.bundleBytes / 1e6).toFixed(2)} MB`,
+    '≤ 3 MB',
+    startup.bundleBytes <= 3e6,
+    `of which ${(startup.artifactBytes / 1e6).toFixed(2)} MB is the artifact client that only a restore loads`
+  ],
   [
     `Dry run at ${criticalPath.latencyMs} ms latency`,
     `${criticalPath.latencies.toFixed(1)}×`,
