@@ -1,7 +1,5 @@
-// Writes dist/licenses.txt: the licence of every package the bundle carries. ncc's --license misses
-// most of them: its webpack plugin writes one file per chunk under the same name, so the last chunk
-// (the lazily loaded `open`) overwrites the main one, and it sees only the first module of each
-// concatenated group. The source maps list every bundled source file, so they name every package.
+// Writes dist/licenses.txt: the licence of every package the bundle carries, read from the source
+// maps, which list every bundled source file and so name every package.
 // It also drops the maps' sourcesContent: stack traces (NODE_OPTIONS=--enable-source-maps) need only
 // the mappings and the file names, and the sources' text made index.js.map some 7 MB to commit.
 //
@@ -12,7 +10,7 @@ import { join, resolve } from 'node:path'
 
 const dist = resolve(process.argv[2] ?? 'dist')
 const maps = readdirSync(dist).filter(name => name.endsWith('.js.map'))
-if (!maps.length) throw new Error(`no source map in ${dist}: build with ncc's --source-map`)
+if (!maps.length) throw new Error(`no source map in ${dist}: build with a source map`)
 
 /** The package directory that holds a source file: up to the last node_modules/(@scope/)name. */
 function packageDir(source: string): string | undefined {
