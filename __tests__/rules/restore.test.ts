@@ -66,6 +66,25 @@ describe('restore-permissions', () => {
     expect(finding.title).toContain('Could not read')
   })
 
+  it('checks the teardown where it happens: on the workspace at its source', () => {
+    const owner = [{ actions: ['*'], notActions: [] }]
+    const computeOperator = { actions: ['Microsoft.MachineLearningServices/workspaces/computes/*'], notActions: [] }
+    const onlyTarget = restorePermissionsRule(
+      inventory({ targetPermissions: owner, sourcePermissions: [computeOperator] }),
+      context({ restore: ['computes', 'endpoints'] })
+    )
+    expect(onlyTarget).toHaveLength(1)
+    expect(onlyTarget[0].title).toContain('on the workspace at its source')
+    expect(onlyTarget[0].items).toContain('endpoints: Microsoft.MachineLearningServices/workspaces/onlineEndpoints/delete')
+    expect(onlyTarget[0].items.some(i => i.startsWith('computes:'))).toBe(false)
+    expect(
+      restorePermissionsRule(
+        inventory({ targetPermissions: owner, sourcePermissions: owner }),
+        context({ restore: ['computes'] })
+      )
+    ).toEqual([])
+  })
+
   it('passes an Owner', () => {
     expect(
       restorePermissionsRule(

@@ -210,6 +210,11 @@ export interface Inventory {
    * while the group does not exist). Read only when the restore input asks for something.
    */
   targetPermissions?: PermissionInfo[]
+  /**
+   * The identity's permissions on the workspace at its source, where the quiesce deletes, reads keys
+   * and, rolling back, creates. Read only when the restore input takes something down.
+   */
+  sourcePermissions?: PermissionInfo[]
   /** Read when the restore input asks for computes, compute instances or endpoints. */
   specs?: CapturedSpecs
   readFailures: ReadFailure[]

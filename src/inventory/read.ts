@@ -130,6 +130,7 @@ export async function readInventory(session: AzureSession, restore: readonly Res
     associatedResources: home ? associatedResources(home, got.otherWorkspaces ?? [], got.sourceGroupResources) : [],
     linkedDatabricksWorkspaces: got.linkedDatabricksWorkspaces ?? [],
     targetPermissions: got.targetPermissions,
+    sourcePermissions: got.sourcePermissions,
     readFailures
   }
 }

@@ -2,8 +2,9 @@
 // not be restored never starts, in either mode.
 
 import type { PermissionInfo } from '../inventory/inventory.js'
-import type { Rule } from './finding.js'
-import { RESTORE_ACTIONS } from './restore.js'
+import { isQuiesceStep } from '../settings.js'
+import type { Finding, Rule, RuleContext } from './finding.js'
+import { RESTORE_ACTIONS, TEARDOWN_ACTIONS } from './restore.js'
 
 /** ARM's action patterns: case-insensitive, `*` standing for any run of characters, slashes included. */
 function matches(pattern: string, action: string): boolean {
@@ -21,8 +22,36 @@ export function isAllowed(permissions: readonly PermissionInfo[], action: string
   )
 }
 
-export const restorePermissionsRule: Rule = ({ targetPermissions }, context) => {
+/** The quiesce's rights where it takes down: a teardown refused halfway would leave the workspace half-emptied. */
+function sourceFindings(sourcePermissions: PermissionInfo[] | undefined, context: RuleContext): Finding[] {
+  const steps = context.restore.filter(isQuiesceStep)
+  if (!steps.length) return []
+  const wanted = steps.flatMap(step => TEARDOWN_ACTIONS[step].map(action => `${step}: ${action}`))
+  const missing = sourcePermissions
+    ? wanted.filter(item => !isAllowed(sourcePermissions, item.slice(item.indexOf(': ') + 2)))
+    : wanted
+  if (!missing.length) return []
+  return [
+    {
+      rule: 'restore-permissions',
+      severity: 'blocker',
+      title: sourcePermissions
+        ? 'The identity may not take down (and, should the move not go ahead, put back) what the restore input asks for, on the workspace at its source'
+        : "Could not read the identity's permissions on the workspace at its source: the teardown asked for cannot be checked",
+      items: [...new Set(missing)],
+      fix: sourcePermissions
+        ? 'Grant the identity these actions on the workspace (AzureML Compute Operator and AzureML Data Scientist cover them, or Contributor), or remove the step from the restore input.'
+        : 'Give the identity Microsoft.Authorization/permissions/read there (any role with */read has it), or remove the step from the restore input.'
+    }
+  ]
+}
+
+export const restorePermissionsRule: Rule = ({ targetPermissions, sourcePermissions }, context) => {
   if (!context.restore.length) return []
+  return [...targetFindings(targetPermissions, context), ...sourceFindings(sourcePermissions, context)]
+}
+
+function targetFindings(targetPermissions: PermissionInfo[] | undefined, context: RuleContext): Finding[] {
   const scope = `${context.targetSubscriptionId}/${context.targetResourceGroup}`
   if (!targetPermissions) {
     return [

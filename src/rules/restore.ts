@@ -3,7 +3,7 @@
 
 import { scopeOf, type Scope } from '../azure/ids.js'
 import type { Inventory, RoleAssignmentInfo } from '../inventory/inventory.js'
-import type { RestoreStep } from '../settings.js'
+import type { QuiesceStep, RestoreStep } from '../settings.js'
 import { splitDatastores } from './datastores.js'
 import type { RuleContext } from './finding.js'
 import { planQuiesce, STEP_OF_KIND, type CapturedCompute, type CapturedEndpoint, type QuiescePlan } from './quiesce.js'
@@ -59,6 +59,19 @@ export const RESTORE_ACTIONS: Record<RestoreStep, string[]> = {
 }
 
 /** `earlier`: what an earlier attempt of this move took down, from its journal (no longer at the source). */
+/** The rights the quiesce needs on the workspace at its source: to take down, read keys, and put back if the move cannot go ahead. */
+export const TEARDOWN_ACTIONS: Record<QuiesceStep, string[]> = {
+  computes: [`${ML}/computes/delete`, `${ML}/computes/listKeys/action`, `${ML}/computes/write`],
+  'compute-instances': [`${ML}/computes/delete`, `${ML}/computes/write`],
+  endpoints: [
+    `${ML}/onlineEndpoints/delete`,
+    `${ML}/onlineEndpoints/listKeys/action`,
+    `${ML}/batchEndpoints/delete`,
+    `${ML}/batchEndpoints/listkeys/action`,
+    ...RESTORE_ACTIONS.endpoints
+  ]
+}
+
 export function planRestore(inventory: Inventory, context: RuleContext, earlier?: QuiescePlan): RestorePlan {
   const { steps, restore } = { steps: [...context.restore], restore: new Set(context.restore) }
   const { moving, others } = restore.has('datastores') ? splitDatastores(inventory, context) : { moving: [], others: [] }

@@ -3,10 +3,11 @@
 import { classify } from '../../azure/arm-error.js'
 import { rawPages } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
+import { isQuiesceStep } from '../../settings.js'
 import type { Inventory, PermissionInfo } from '../inventory.js'
 import type { ReadContext, Reads } from './context.js'
 
-export type RestoreReads = Pick<Inventory, 'targetPermissions'>
+export type RestoreReads = Pick<Inventory, 'targetPermissions' | 'sourcePermissions'>
 
 /** Microsoft.Authorization/permissions, as @azure/arm-authorization 9 asks for it. */
 const PERMISSIONS_API_VERSION = '2022-04-01'
@@ -16,15 +17,18 @@ const PERMISSIONS_API_VERSION = '2022-04-01'
  * creates it), at the target subscription, whose permissions the group will inherit. Plain JSON
  * through the authorization client's pipeline: its SDK method is bound to the source subscription.
  */
-async function targetPermissions({ clients, cloud, target }: AzureSession): Promise<PermissionInfo[]> {
-  const at = async (scope: string) => {
-    const url = `${cloud.resourceManagerEndpoint}${scope}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`
-    const kept: PermissionInfo[] = []
-    for await (const page of rawPages<Partial<PermissionInfo>>(clients.authorization, url)) {
-      kept.push(...page.map(p => ({ actions: p.actions ?? [], notActions: p.notActions ?? [] })))
-    }
-    return kept
+async function permissionsAt({ clients, cloud }: AzureSession, scope: string): Promise<PermissionInfo[]> {
+  const url = `${cloud.resourceManagerEndpoint}${scope}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`
+  const kept: PermissionInfo[] = []
+  for await (const page of rawPages<Partial<PermissionInfo>>(clients.authorization, url)) {
+    kept.push(...page.map(p => ({ actions: p.actions ?? [], notActions: p.notActions ?? [] })))
   }
+  return kept
+}
+
+async function targetPermissions(session: AzureSession): Promise<PermissionInfo[]> {
+  const { target } = session
+  const at = (scope: string) => permissionsAt(session, scope)
   const subscription = `/subscriptions/${target.subscriptionId}`
   try {
     return await at(`${subscription}/resourceGroups/${target.resourceGroup}`)
@@ -39,6 +43,9 @@ export function readRestore(context: ReadContext): Reads<RestoreReads> {
   return {
     targetPermissions: restore.length
       ? context.read('permissions at the target', () => targetPermissions(session))
+      : Promise.resolve(undefined),
+    sourcePermissions: restore.some(isQuiesceStep)
+      ? context.read('permissions on the workspace at its source', () => permissionsAt(session, session.source.id))
       : Promise.resolve(undefined)
   }
 }
