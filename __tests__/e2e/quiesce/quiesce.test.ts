@@ -270,3 +270,38 @@ describe('quiesce: the known issue of a compute instance name reused after a mov
     expect(run.summary).toContain('created as ci-alice-mv')
   })
 })
+
+describe('quiesce: the runner lost after the move, while bringing things back', () => {
+  const session = emulatorFor('quiesce')
+
+  it('a re-run finds the workspace moved and finishes from the journal, creating nothing twice', async () => {
+    const { emulator } = session
+    await emulator.load('quiesce')
+    const atTarget = async () =>
+      (await creates(emulator)).filter(r => r.path.toLowerCase().startsWith(`${TARGET}/${WORKSPACE}`.toLowerCase()))
+    // Killed once the first compute is being created in the moved workspace.
+    const onSpawn = (child: ChildProcess) =>
+      void (async () => {
+        while (child.exitCode === null && !(await atTarget()).length) await sleep(20)
+        child.kill('SIGKILL')
+      })()
+    const killed = await session.run({ inputs: inputs(), onSpawn })
+    expect(killed.exitCode).not.toBe(0)
+    expect(moves(await emulator.requests())).toHaveLength(1)
+
+    const rerun = await session.run({ inputs: inputs(), env: { GITHUB_RUN_ATTEMPT: '2' } })
+    expect(rerun.outputs.result).toBe('already-moved')
+    expect(rerun.exitCode).toBe(0)
+    const steps = (rerun.report?.restore as { steps: Array<{ step: string; status: string }> }).steps
+    expect(steps.map(s => [s.step, s.status])).toEqual([
+      ['computes', 'done'],
+      ['compute-instances', 'done'],
+      ['endpoints', 'done'],
+      ['workspace-references', 'done']
+    ])
+    const created = (await atTarget()).filter(r => r.status === 201).map(r => r.path.toLowerCase())
+    expect(new Set(created).size).toBe(created.length)
+    expect(moves(await emulator.requests())).toHaveLength(1)
+    await expectNoSecrets(emulator, rerun)
+  })
+})
