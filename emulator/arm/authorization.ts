@@ -218,8 +218,8 @@ export const authorizationRoutes: Route[] = [
     versions: API_VERSIONS.roleAssignments,
     handle: createRoleAssignment
   })),
-  // Permissions at a subscription or resource group: where the action checks what it may write.
-  ...SCOPES.slice(0, 2).map((scope): Route => ({
+  // Permissions at a subscription, resource group or resource (Permissions_ListForResource): where the action checks what it may write.
+  ...SCOPES.map((scope): Route => ({
     method: 'GET',
     path: `${scope}/providers/Microsoft.Authorization/permissions`,
     versions: API_VERSIONS.permissions,
