@@ -74,6 +74,31 @@ async function actionThroughAz(emulator: Emulator, azEnv: NodeJS.ProcessEnv): Pr
   return { code: run.exitCode, stdout: JSON.stringify(run.outputs), stderr: run.stdout, ms: performance.now() - started }
 }
 
+/** The ML writes the quiesce makes, at the api-version it makes them with, as az rest sends them. */
+function mlWrites(arm: string, workspace: string): Step[] {
+  const url = (path: string, query = '') => `${arm}${workspace}/${path}?api-version=2025-12-01${query}`
+  const rest = (method: string, path: string, query = '', body?: object) => [
+    'rest',
+    '--method',
+    method,
+    '--url',
+    url(path, query),
+    ...(body ? ['--body', JSON.stringify(body)] : [])
+  ]
+  const cluster = { location: 'eastus', properties: { computeType: 'AmlCompute', properties: { vmSize: 'STANDARD_DS3_V2' } } }
+  const keys = { primaryKey: 'az-check-primary', secondaryKey: 'az-check-secondary' }
+  const endpoint = { location: 'eastus', properties: { authMode: 'Key', keys } }
+  return [
+    { args: rest('put', 'computes/az-check', '', cluster), exit: 0, check: field('name', 'az-check') },
+    { args: rest('get', 'computes/az-check'), exit: 0, check: field('name', 'az-check') },
+    { args: rest('delete', 'computes/az-check'), exit: 1, check: refusal('underlyingResourceAction') },
+    { args: rest('delete', 'computes/az-check', '&underlyingResourceAction=Delete'), exit: 0 },
+    { args: rest('put', 'onlineEndpoints/az-check', '', endpoint), exit: 0, check: field('name', 'az-check') },
+    { args: rest('post', 'onlineEndpoints/az-check/listKeys'), exit: 0, check: field('primaryKey', keys.primaryKey) },
+    { args: rest('delete', 'onlineEndpoints/az-check'), exit: 0 }
+  ]
+}
+
 function steps(emulator: Emulator, inputs: Record<string, string>, idToken: string, azEnv: NodeJS.ProcessEnv): Step[] {
   const { info } = emulator
   const { workspace, moved, source, sourceGroup, target, targetGroup } = names(info, inputs)
@@ -105,6 +130,7 @@ function steps(emulator: Emulator, inputs: Record<string, string>, idToken: stri
     { args: az.lockList, exit: 0, check: count(0) },
     { args: az.roleAssignments, exit: 0, check: count(3) },
     ...ML_COLLECTIONS.map((collection, i) => ({ args: az.mlCollections[i], exit: 0, check: page(collection) })),
+    ...mlWrites(info.arm, workspace),
     // What the action's auth: azure-cli asks az for (@azure/identity's AzureCliCredential).
     {
       args: words('account get-access-token --resource', info.arm),
