@@ -1,19 +1,19 @@
-// The pipeline: sign in → inventory → plan → (approval →) (prepare the target →) validate → move →
-// confirm. Each stage returns a value; the outcome is built from them.
+// The pipeline: sign in → inventory → plan → (approval →) validation onwards (teardown, prepare the
+// target, validate, move, confirm, restore: stages/validate-and-move.ts). Each stage returns a value;
+// the outcome is built from them.
 
 import * as core from '@actions/core'
 import { judgeApproval } from './approval/judge.js'
 import { lookUpApprovedPlans, type ApprovalLookup } from './approval/lookup.js'
 import { signIn } from './auth/sign-in.js'
 import type { AzureSession } from './azure/session.js'
-import { Cancelled, type Cancellation } from './cancellation.js'
+import type { Cancellation } from './cancellation.js'
 import type { Inventory } from './inventory/inventory.js'
 import { nameRoles } from './inventory/probes.js'
 import { readInventory } from './inventory/read.js'
 import { publishPlan } from './report/plan-file.js'
 import { publishMoveAccepted } from './report/publish.js'
 import { failedOutcome, type Outcome } from './report/run-report.js'
-import { armRefusalFindings } from './rules/arm-refusal.js'
 import type { Finding, RuleContext } from './rules/finding.js'
 import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
@@ -22,21 +22,11 @@ import { essentialReadFailure } from './rules/read-failed.js'
 import { takesDown, type RestorePlan } from './rules/restore.js'
 import { withTakenDown } from './rules/quiesce.js'
 import type { Settings } from './settings.js'
-import { applyMove } from './stages/apply-move.js'
-import { armStep, logArm } from './stages/arm-step.js'
-import { afterRefusal, readSecrets, takeDown } from './stages/quiesce.js'
-import {
-  earlierAttempt,
-  plannedRestore,
-  recordPlan,
-  restoreAfterMove,
-  restoreAlreadyMoved,
-  restorePlanFor
-} from './stages/restore.js'
-import { afterTheMove, readMovedWorkspace, withContentAtTarget } from './stages/at-target.js'
-import { earlyAnswer, validateEarly, type EarlyValidation } from './stages/early-validation.js'
-import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome, type MoveHandle } from './writes/operations.js'
-import { prepareTarget } from './writes/prepare-target.js'
+import { earlierAttempt, plannedRestore, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
+import { afterTheMove, withContentAtTarget } from './stages/at-target.js'
+import { validateEarly } from './stages/early-validation.js'
+import { validateAndMove, type Run } from './stages/validate-and-move.js'
+import type { MoveHandle } from './writes/operations.js'
 
 function ruleContext(settings: Settings): RuleContext {
   return {
@@ -84,93 +74,6 @@ function moveAccepted(settings: Settings): (handle: MoveHandle) => void {
     void publishMoveAccepted(settings.source.id, handle).catch((error: unknown) =>
       core.warning(`Could not write the provisional summary: ${error instanceof Error ? error.message : String(error)}`)
     )
-}
-
-/** The run's state that outlives a stage. */
-interface Run {
-  session: AzureSession
-  settings: Settings
-  cancellation: Cancellation
-  /** The inventory the plan was made from. */
-  before: Inventory
-  /** A line for each write made before the move, for a cancellation to report. */
-  written: string[]
-  /** What the restore input asks for after the move, as captured before it. */
-  restorePlan?: RestorePlan
-}
-
-const VALIDATION_LATER = {
-  validate: "Pending: validate is false, so ARM validates in the move's job, with the rights of the identity that moves.",
-  prepare: 'ARM validation needs the target resource group and provider registrations that the move would create first.',
-  quiesce:
-    "Pending: Azure ML refuses to validate a workspace that still has computes or endpoints, so ARM validates in the move's job, after they are taken down (and puts them back if it refuses)."
-}
-
-async function validate({ session, written }: Run, plan: Plan, operations: MoveOperations): Promise<ArmOutcome> {
-  const { createResourceGroup, registerProviders } = plan.preparation
-  // No empty group in the log when the target needs nothing.
-  if (plan.decision === 'validate-and-move' && (createResourceGroup || registerProviders.length)) {
-    await core.group('Prepare the target', () => prepareTarget(session, plan.preparation, written))
-  }
-  return core.group('ARM: validate the move', async () => {
-    const outcome = await operations.validate({ pollIntervalMs: POLL_INTERVAL_MS })
-    logArm('validateMoveResources', outcome)
-    return outcome
-  })
-}
-
-/** Validation onwards; the preflight's findings come in named, the roles' names read while ARM validates. */
-async function validateAndMove(run: Run, plan: Plan, named: Promise<Finding[]>, early?: EarlyValidation): Promise<Outcome> {
-  const { session, settings, cancellation, restorePlan } = run
-  const sent = earlyAnswer(early, plan)
-  const operations = sent?.operations ?? new MoveOperations(session, plan.request, moveAccepted(settings))
-  const quiesce = takesDown(restorePlan)
-  const validates = (plan.decision === 'validate' && settings.validate && !quiesce) || plan.decision === 'validate-and-move'
-  const taking = plan.decision === 'validate-and-move' && quiesce && restorePlan
-  const held = taking ? await readSecrets(session, settings, restorePlan) : undefined
-  // Durable before the first delete: a run stopped after it is finished by the next from the journal.
-  const journal = taking ? await recordPlan(settings, restorePlan) : undefined
-  if (taking && cancellation.received) throw new Cancelled(cancellation.received)
-  if (taking && held) await takeDown(session, settings, restorePlan, held, run.written)
-  const validating = sent?.outcome ?? (validates ? validate(run, plan, operations) : undefined)
-  const [validation, findings] = await cancellation.unlessCancelled(Promise.all([validating, named]))
-  // The preflight decides: an answer that arrives for a blocked workspace is reported, not acted on.
-  if (plan.decision === 'blocked') {
-    return {
-      result: 'blocked',
-      findings,
-      validation: validation?.status === 'unknown' ? undefined : validation && armStep(validation)
-    }
-  }
-  if (!validation) {
-    const note = VALIDATION_LATER[plan.decision !== 'validate' ? 'prepare' : quiesce ? 'quiesce' : 'validate']
-    return { result: 'ready', findings, validation: { status: 'skipped', note } }
-  }
-  if (validation.status === 'unknown') throw new Error('validateMoveResources gave no answer')
-  const validated = armStep(validation)
-  if (validation.status === 'failed') {
-    const refused = [...findings, ...armRefusalFindings(validation.error, 'validation')]
-    if (!held || !restorePlan) return { result: 'blocked', findings: refused, validation: validated }
-    const back = await afterRefusal(session, settings, restorePlan, held, 'ARM refused the validation after the teardown.')
-    return { result: 'failed', findings: refused, validation: validated, ...back }
-  }
-  if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
-  if (cancellation.received) throw new Cancelled(cancellation.received)
-  const recorded = journal ?? (restorePlan && (await recordPlan(settings, restorePlan)))
-  const context = ruleContext(settings)
-  const moved = await applyMove(session, operations, context, settings.timeoutMinutes, cancellation)
-  if (moved.result !== 'moved') {
-    const stopped = { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
-    // A move still running may yet finish: only a failed one puts back what was taken down.
-    if (!held || !restorePlan || moved.move?.status !== 'failed') return stopped
-    return { ...stopped, ...(await afterRefusal(session, settings, restorePlan, held, moved.error ?? 'The move failed.')) }
-  }
-  const restored = restorePlan ? await restoreAfterMove(session, settings, restorePlan, recorded, held) : {}
-  const now = await readMovedWorkspace(session, run.before)
-  // What the move broke stays said: the other workspaces still point at the shared resources it moved.
-  const broken = findings.filter(f => f.rule === 'associated-resources-shared')
-  const findingsNow = [...broken, ...afterTheMove(evaluateRules(now, context))]
-  return { ...moved, ...restored, validation: validated, counts: now.counts, findings: [...findingsNow, ...moved.findings] }
 }
 
 async function approvalRefusals(approval: Promise<ApprovalLookup>, plan: PlanRecord, settings: Settings): Promise<Finding[]> {
@@ -235,7 +138,16 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   if (refusals.length) return { ...known, result: 'blocked', findings: [...refusals, ...plan.findings] }
   // Should preparing, validating or moving throw, the outcome still holds the preflight's findings.
   const written: string[] = []
-  const run: Run = { session, settings, cancellation, before: inventory, written, restorePlan }
+  const run: Run = {
+    session,
+    settings,
+    context,
+    cancellation,
+    onMoveAccepted: moveAccepted(settings),
+    before: inventory,
+    written,
+    restorePlan
+  }
   const outcome = await validateAndMove(run, plan, named, early).catch((error: unknown) =>
     failedOutcome(error, plan.findings, written)
   )
