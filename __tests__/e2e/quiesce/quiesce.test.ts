@@ -78,7 +78,7 @@ describe('quiesce: the move', () => {
       at(SOURCE, 'batchEndpoints/nightly-scoring')
     ])
     const aksId = String((await at(SOURCE, 'computes/k8s-inference'))?.properties?.resourceId)
-    const given = inputs()
+    const given = inputs(`${ALL}, role-assignments`)
     const run = await session.run({ inputs: given })
     expect(run.stderr).toBe('')
     expect(run.outputs.result).toBe('moved')
@@ -107,6 +107,14 @@ describe('quiesce: the move', () => {
     const movedCluster = await at(TARGET, 'computes/cpu-cluster')
     expect(inner(movedCluster).scaleSettings).toEqual(inner(cluster).scaleSettings)
     const movedInstance = await at(TARGET, 'computes/ci-alice')
+    // Its system-assigned identity came back with a new principal: its role on the workspace follows it.
+    const principal = movedInstance?.identity?.principalId
+    expect(principal).toBeDefined()
+    expect(principal).not.toBe(instance?.identity?.principalId)
+    const assigned = (await emulator.state()).roleAssignments.filter(
+      a => String(a.properties.scope).toLowerCase() === `${TARGET}/${WORKSPACE}`.toLowerCase()
+    )
+    expect(assigned.map(a => a.properties.principalId)).toEqual([principal])
     // ARM gives each schedule an id and a provisioning status of its own.
     const schedules = (r: Stored | undefined) =>
       (inner(r).schedules as { computeStartStop: Array<Record<string, unknown>> }).computeStartStop.map(schedule =>
