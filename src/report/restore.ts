@@ -34,8 +34,11 @@ export function restoreSection(report: RunReport): string[] {
   // Collapsed unless a step needs a hand: what is planned or done is detail, a failure is not.
   const failed = restore.steps.filter(s => s.status === 'failed').length
   const statuses = [...new Set(restore.steps.map(s => s.status))]
-  const says = failed
-    ? `${failed} of ${restore.steps.length} steps need a hand`
-    : `${restore.steps.length} step${restore.steps.length === 1 ? '' : 's'} ${statuses.join(', ') || 'to do'}`
+  const rolledBack = restore.steps.some(s => s.step === 'rollback')
+  const says = rolledBack
+    ? `put back in the source workspace${failed ? ', some by hand' : ''}`
+    : failed
+      ? `${failed} of ${restore.steps.length} steps need a hand`
+      : `${restore.steps.length} step${restore.steps.length === 1 ? '' : 's'} ${statuses.join(', ') || 'to do'}`
   return [details(`Restore: ${says}`, lines.join('\n'), failed > 0 || Boolean(restore.note))]
 }

@@ -114,7 +114,12 @@ function planLine(report: RunReport): string[] {
     return [
       `**Moved:** ${quiesced ? `took down ${quiesced}, ` : ''}${prepares.replace('creates', 'created').replace('registers', 'registered')}one request moved ${n}: ${resourceNames(plan.resources)}${quiesced ? '; then brought them back (see Restore)' : ''}.`
     ]
-  const verb = report.result === 'failed' ? 'was sent to move' : 'moves'
+  if (quiesced && report.restore?.steps.some(step => step.step === 'rollback')) {
+    return [
+      `**Not moved:** took down ${quiesced}, then put them back in the source workspace (see Restore); the request to move ${n} (${resourceNames(plan.resources)}) was ${report.move ? 'sent and failed' : 'never sent'}.`
+    ]
+  }
+  const verb = report.result === 'failed' && report.move ? 'was sent to move' : 'moves'
   const takes = quiesced ? `takes down ${quiesced} (put back in the source if the move cannot go ahead), ` : ''
   return [
     `**Plan:** on move, ${takes}${prepares}one request ${verb} ${n}: ${resourceNames(plan.resources)}${quiesced ? ', then brings them back' : ''}; ARM locks both resource groups for up to 4 h.`

@@ -32,6 +32,8 @@ export function readMovedWorkspace(session: AzureSession, before: Inventory): Pr
 /** What the quiesce said it would take down: done once the workspace has moved, the restore reports it. */
 const BEFORE_THE_MOVE: ReadonlyArray<Finding['rule']> = ['compute-taken-down', 'endpoint-taken-down']
 
+/** Once the teardown has happened (and the workspace moved, or all was put back), its forecast is moot. */
+export const withoutTeardownForecast = (findings: Finding[]) => findings.filter(f => !BEFORE_THE_MOVE.includes(f.rule))
+
 /** A move's findings are moot once it is done: blockers of the plan no longer stand, nor what it took down. */
-export const afterTheMove = (findings: Finding[]) =>
-  findings.filter(f => f.severity !== 'blocker' && !BEFORE_THE_MOVE.includes(f.rule))
+export const afterTheMove = (findings: Finding[]) => withoutTeardownForecast(findings).filter(f => f.severity !== 'blocker')

@@ -17,7 +17,7 @@ import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome, type MoveHandle } fr
 import { prepareTarget } from '../writes/prepare-target.js'
 import { applyMove } from './apply-move.js'
 import { armStep, logArm } from './arm-step.js'
-import { afterTheMove, readMovedWorkspace } from './at-target.js'
+import { afterTheMove, readMovedWorkspace, withoutTeardownForecast } from './at-target.js'
 import { earlyAnswer, type EarlyValidation } from './early-validation.js'
 import { afterRefusal, readSecrets, takeDown } from './quiesce.js'
 import { recordPlan, restoreAfterMove } from './restore.js'
@@ -96,7 +96,7 @@ export async function validateAndMove(
     const refused = [...findings, ...armRefusalFindings(validation.error, 'validation')]
     if (!held || !restorePlan) return { result: 'blocked', findings: refused, validation: validated }
     const back = await afterRefusal(session, settings, restorePlan, held, 'ARM refused the validation after the teardown.')
-    return { result: 'failed', findings: refused, validation: validated, ...back }
+    return { result: 'failed', findings: withoutTeardownForecast(refused), validation: validated, ...back }
   }
   if (plan.decision === 'validate') return { result: 'ready', findings, validation: validated }
   if (cancellation.received) throw new Cancelled(cancellation.received)
@@ -106,7 +106,8 @@ export async function validateAndMove(
     const stopped = { ...moved, validation: validated, findings: [...findings, ...moved.findings] }
     // A move still running may yet finish: only a failed one puts back what was taken down.
     if (!held || !restorePlan || moved.move?.status !== 'failed') return stopped
-    return { ...stopped, ...(await afterRefusal(session, settings, restorePlan, held, moved.error ?? 'The move failed.')) }
+    const back = await afterRefusal(session, settings, restorePlan, held, moved.error ?? 'The move failed.')
+    return { ...stopped, findings: withoutTeardownForecast(stopped.findings), ...back }
   }
   const restored = restorePlan ? await restoreAfterMove(session, settings, restorePlan, recorded, held) : {}
   const now = await readMovedWorkspace(session, run.before)
