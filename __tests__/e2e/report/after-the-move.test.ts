@@ -61,8 +61,8 @@ describe('after a move that failed partway', () => {
 })
 
 describe('after a timeout', () => {
-  // A five-second move, waited for one second.
-  const session = emulatorFor('reliability-short-move', { mode: 'move', 'timeout-minutes': '0.02' })
+  // A five-second move, waited for three seconds: long enough for a poll (Retry-After 1 s) on a loaded machine.
+  const session = emulatorFor('reliability-short-move', { mode: 'move', 'timeout-minutes': '0.05' })
 
   it("logs the move's handle the moment ARM accepts it, before the first poll, and puts it in the summary and outputs", async () => {
     const { emulator } = session
