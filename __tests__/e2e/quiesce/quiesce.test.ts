@@ -134,6 +134,8 @@ describe('quiesce: the move', () => {
     const deployment = await at(TARGET, 'onlineEndpoints/churn-api/deployments/blue')
     expect(String(deployment?.properties?.model)).toContain(`${TARGET}/${WORKSPACE}`)
     expect((await creates(emulator)).filter(r => r.status >= 400)).toEqual([])
+    // Each create was read back; everything captured came back.
+    expect(run.summary).not.toContain('did not come back')
     await expectNoSecrets(emulator, run)
   })
 })

@@ -126,31 +126,26 @@ export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint
         `Creating ${endpoint.kind} endpoint ${endpoint.name}`
       )
     }
+    const lost: string[] = []
     let made = 0
     for (const deployment of endpoint.deployments) {
       const at = url(place, `${base}/deployments/${encodeURIComponent(deployment.name)}`)
       if (await getIfThere(place.ml, at)) continue
-      await putAndWait(
-        place.ml,
-        at,
-        retarget(deployment.body, place.capturedIn, place.workspaceId),
-        `Creating deployment ${endpoint.name}/${deployment.name}`
-      )
+      const sent = retarget(deployment.body, place.capturedIn, place.workspaceId)
+      const readBack = await putAndWait(place.ml, at, sent, `Creating deployment ${endpoint.name}/${deployment.name}`)
+      lost.push(...lostFields(sent, readBack).map(field => `${deployment.name}: ${field}`))
       made++
     }
-    const routed = traffic !== undefined || defaults !== undefined
-    const readBack = routed
-      ? await putAndWait(
-          place.ml,
-          url(place, base),
-          { ...body, properties: { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } },
-          `Routing ${endpoint.name}`
-        )
-      : await getIfThere(place.ml, url(place, base))
+    const routed = { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) }
+    const readBack =
+      traffic !== undefined || defaults !== undefined
+        ? await putAndWait(place.ml, url(place, base), { ...body, properties: routed }, `Routing ${endpoint.name}`)
+        : await getIfThere(place.ml, url(place, base))
     if (existed && !made) return { what, status: 'already-done' }
+    if (readBack) lost.push(...lostFields({ ...body, properties: routed }, readBack))
     const lostKeys = endpoint.kind === 'online' && String(rest.authMode).toLowerCase() === 'key' && !keys
     const notes = [
-      readBack && readBackNote({ properties: { ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) } }, readBack),
+      lost.length > 0 && `did not come back as captured: ${lost.join(', ')}`,
       lostKeys &&
         'new keys: the old ones were held only by the run that deleted it; give its clients the new ones (az ml online-endpoint get-credentials)'
     ].filter(Boolean)
