@@ -5,7 +5,7 @@ import type { ComputeInfo } from '../inventory/inventory.js'
 import type { Finding, Rule, RuleContext } from './finding.js'
 import { azMl, count, describe } from './format.js'
 import { sameText } from '../azure/ids.js'
-import { computeKind, computeScope } from './quiesce.js'
+import { computeKind, computeScope, secretSource } from './quiesce.js'
 
 function recreate(compute: ComputeInfo): string {
   const name = describe(compute.name, compute.computeType, compute.size)
@@ -46,11 +46,17 @@ function byHand(computes: ComputeInfo[], context: RuleContext): Finding[] {
 const INSTANCE_LOSS =
   'its OS disk (installed packages, conda environments, SSH keys), /tmp and /mnt are lost; notebooks and files on the workspace file share are kept'
 
-function takenDown(compute: ComputeInfo): string {
+function takenDown(compute: ComputeInfo, context: RuleContext): string {
   const name = describe(compute.name, compute.computeType, compute.size)
   switch (computeKind(compute)) {
-    case 'attached':
-      return `${name}: detached (${compute.resourceId ?? 'its resource'} is kept), attached again`
+    case 'attached': {
+      // Known only in the move's job (no dry run reads secrets): said now, so a reviewer can supply them.
+      const secrets =
+        secretSource(compute, context.suppliedSecrets) === 'listKeys'
+          ? '; its secrets are read with listKeys in the move job, which stops before taking anything down if they are not all there (then give them in compute-secrets)'
+          : ''
+      return `${name}: detached (${compute.resourceId ?? 'its resource'} is kept), attached again${secrets}`
+    }
     case 'instance':
       return `${name}: deleted, created again with the same settings; ${INSTANCE_LOSS}`
     default:
@@ -79,7 +85,7 @@ export const computesRule: Rule = ({ computes }, context) => {
       rule: 'compute-taken-down',
       severity: 'warning',
       title: `${count(taken.length, 'compute')} ${taken.length === 1 ? 'is' : 'are'} taken down before the move and brought back after it${instances ? `; ${count(instances, 'compute instance')} ${instances === 1 ? 'loses' : 'lose'} what is on ${instances === 1 ? 'its' : 'their'} OS disk` : ''}`,
-      items: taken.map(takenDown)
+      items: taken.map(compute => takenDown(compute, context))
     })
   }
   return findings
