@@ -1,5 +1,6 @@
 import type { ComputeInfo, RawResource } from '../../src/inventory/inventory.js'
 import { computesRule } from '../../src/rules/computes.js'
+import { planDocument, planRecord } from '../../src/rules/plan-document.js'
 import { endpointsRule } from '../../src/rules/endpoints.js'
 import { computeScope, lostFields, planQuiesce, retarget, withTakenDown, writableCompute } from '../../src/rules/quiesce.js'
 import { SOURCE_SUB, TARGET_WORKSPACE_ID, WORKSPACE_ID, context, inventory } from './fixture.js'
@@ -140,5 +141,14 @@ describe('quiesce', () => {
     const merged = withTakenDown(after, plan)
     expect(merged.computes).toEqual([cluster])
     expect(planQuiesce(merged, ctx, plan)).toEqual(plan)
+    // The plan of record too: a re-run after the teardown runs under the digest the reviewer approved.
+    const request = {
+      sourceSubscriptionId: SOURCE_SUB,
+      sourceResourceGroup: 'ml-dev',
+      resources: [WORKSPACE_ID],
+      targetResourceGroupId: 'x'
+    }
+    const digest = (i: typeof inv, p: typeof plan) => planRecord(planDocument(i, ctx, request, p)).digest
+    expect(digest(merged, planQuiesce(merged, ctx, plan))).toBe(digest(inv, plan))
   })
 })

@@ -219,6 +219,9 @@ describe('quiesce: the runner lost between the teardown and the move', () => {
     expect(rerun.stdout).toContain('Restore journal read from the artifact azureml-move-journal-ml-ws-test-attempt-1.json')
     expect(rerun.outputs.result).toBe('moved')
     expect(rerun.exitCode).toBe(0)
+    // The same plan: what the journal says was taken down counts as there, so an approved digest still holds.
+    expect(killed.outputs['plan-digest']).toMatch(/^[0-9a-f]{64}$/)
+    expect(rerun.outputs['plan-digest']).toBe(killed.outputs['plan-digest'])
     expect(moves(await emulator.requests())).toHaveLength(1)
     const created = (await creates(emulator)).filter(r => r.status === 201).map(r => r.path.toLowerCase())
     expect(created.length).toBeGreaterThanOrEqual(8)
