@@ -30,19 +30,19 @@ export function contentRows(counts: ContentCounts): ContentRow[] {
       what: 'Compute resources',
       count: counts.computes,
       moves: false,
-      note: 'Must be deleted before the move; recreate them after.'
+      note: 'Deleted (attached ones detached) before the move, created again after it: by hand, or by the action (restore: computes, compute-instances).'
     },
     {
       what: 'Online endpoints',
       count: counts.onlineEndpoints,
       moves: false,
-      note: 'Must be deleted before the move; redeploy them after.'
+      note: 'Deleted before the move, redeployed after it (scoring stops in between): by hand, or by the action (restore: endpoints).'
     },
     {
       what: 'Batch endpoints',
       count: counts.batchEndpoints,
       moves: false,
-      note: 'Must be deleted before the move; redeploy them after.'
+      note: 'Deleted before the move, redeployed after it: by hand, or by the action (restore: endpoints).'
     }
   ]
 }
