@@ -9,6 +9,7 @@ import { publish } from './report/publish.js'
 import { assembleReport, failedOutcome } from './report/run-report.js'
 import type { Settings } from './settings.js'
 import { getSettings } from './inputs.js'
+import { maskSecrets } from './writes/mask.js'
 
 /**
  * `inputs`: the settings the entry read, or why it refused them (reported here, in the one try);
@@ -19,9 +20,8 @@ export async function run(inputs?: Settings | Error): Promise<void> {
   try {
     if (inputs instanceof Error) throw inputs
     const settings = inputs ?? getSettings()
-    for (const secret of [settings.githubToken, ...Object.values(settings.computeSecrets).flatMap(s => Object.values(s))]) {
-      if (secret) core.setSecret(secret)
-    }
+    if (settings.githubToken) core.setSecret(settings.githubToken)
+    maskSecrets(settings.computeSecrets)
     const shown = {
       ...settings,
       githubToken: undefined,

@@ -4,10 +4,9 @@
 // subscriptionId), so a GET → PUT round trip through them silently loses settings.
 
 import type { FullOperationResponse } from '@azure/core-client'
-import { createPipelineRequest } from '@azure/core-rest-pipeline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { classify } from './arm-error.js'
-import { checked, type Client } from './raw-json.js'
+import { send, type Client } from './raw-json.js'
 
 export const ML_API_VERSION = '2025-12-01'
 
@@ -17,15 +16,6 @@ export type ArmJson = Record<string, unknown> & { name?: string; properties?: Re
 /** `{resource id}{suffix}?api-version=…[&query]` at ML_API_VERSION. */
 export function mlUrl(endpoint: string, id: string, suffix = '', query = ''): string {
   return `${endpoint}${id}${suffix}?api-version=${ML_API_VERSION}${query ? `&${query}` : ''}`
-}
-
-async function send(client: Client, method: string, url: string, body?: unknown): Promise<FullOperationResponse> {
-  const request = createPipelineRequest({ url, method: method as 'GET' })
-  if (body !== undefined) {
-    request.body = JSON.stringify(body)
-    request.headers.set('content-type', 'application/json')
-  }
-  return checked(await client.sendRequest(request))
 }
 
 /** The resource, or undefined when ARM answers 404: what every create checks first. */

@@ -17,13 +17,21 @@ export function checked(response: FullOperationResponse): FullOperationResponse 
   throw new RestError(error?.message ?? `HTTP ${response.status}`, { statusCode: response.status, code: error?.code, response })
 }
 
-export async function sendJson<T>(client: Client, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown): Promise<T> {
+/** One request, its JSON body parsed (core-client's deserialization policy; no operation to map it to); ARM's error thrown. */
+export async function send(
+  client: Client,
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown
+): Promise<FullOperationResponse> {
   const request = createPipelineRequest({ url, method })
   if (body !== undefined) {
     request.body = JSON.stringify(body)
     request.headers.set('content-type', 'application/json')
   }
-  const response: FullOperationResponse = checked(await client.sendRequest(request))
-  // core-client's deserialization policy has parsed the JSON; with no operation to map it to, nothing more.
-  return response.parsedBody as T
+  return checked(await client.sendRequest(request))
+}
+
+export async function sendJson<T>(client: Client, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown): Promise<T> {
+  return (await send(client, method, url, body)).parsedBody as T
 }

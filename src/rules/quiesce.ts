@@ -41,6 +41,9 @@ export interface QuiescePlan {
   endpoints: CapturedEndpoint[]
 }
 
+/** An endpoint's collection in the workspace's URL, by kind. */
+export const ENDPOINT_COLLECTION = { online: 'onlineEndpoints', batch: 'batchEndpoints' } as const
+
 export const STEP_OF_KIND: Record<ComputeKind, QuiesceStep> = {
   cluster: 'computes',
   attached: 'computes',

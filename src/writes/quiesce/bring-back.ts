@@ -4,10 +4,10 @@
 // create is read back, and a captured field that did not come back is reported.
 
 import { classify } from '../../azure/arm-error.js'
-import { deleteAndWait, getIfThere, mlUrl, putAndWait, type ArmJson } from '../../azure/ml-rest.js'
+import { getIfThere, mlUrl, putAndWait, type ArmJson } from '../../azure/ml-rest.js'
 import type { Client } from '../../azure/raw-json.js'
 import type { RawResource } from '../../inventory/inventory.js'
-import { lostFields, retarget, type CapturedCompute, type CapturedEndpoint } from '../../rules/quiesce.js'
+import { ENDPOINT_COLLECTION, lostFields, retarget, type CapturedCompute, type CapturedEndpoint } from '../../rules/quiesce.js'
 import { describeCompute, describeEndpoint, type RestoreItem } from '../../rules/restore.js'
 import { failedItem } from '../restore/outcome.js'
 import { endpointKey, type HeldSecrets } from './secrets.js'
@@ -21,12 +21,9 @@ export interface Place {
   ml: Client
 }
 
-const url = (place: Place, suffix: string, query = '') => mlUrl(place.endpoint, place.workspaceId, suffix, query)
+export const placeUrl = (place: Place, suffix: string, query = '') => mlUrl(place.endpoint, place.workspaceId, suffix, query)
 
-function readBackNote(sent: unknown, readBack: ArmJson): string | undefined {
-  const lost = lostFields(sent, readBack)
-  return lost.length ? `did not come back as captured: ${lost.join(', ')}` : undefined
-}
+const lostNote = (lost: string[]) => (lost.length ? `did not come back as captured: ${lost.join(', ')}` : undefined)
 
 /** Compute names may not end in -<digits>, and are at most 24 characters. */
 export const fallbackName = (name: string) => `${name.slice(0, 21)}-mv`
@@ -50,7 +47,7 @@ interface Made {
 }
 
 async function createCompute(place: Place, compute: CapturedCompute, name: string, held: HeldSecrets): Promise<Made | 'there'> {
-  const at = url(place, `/computes/${encodeURIComponent(name)}`)
+  const at = placeUrl(place, `/computes/${encodeURIComponent(name)}`)
   if (await getIfThere(place.ml, at)) return 'there'
   const sent = retarget(compute.body, place.capturedIn, place.workspaceId)
   const secrets = held.computeSecrets.get(compute.name)
@@ -95,7 +92,7 @@ export async function bringBackCompute(
 }
 
 function created(what: string, { sent, readBack }: Made, compute: CapturedCompute, principals: Map<string, string>): RestoreItem {
-  const note = readBackNote(sent, readBack)
+  const note = lostNote(lostFields(sent, readBack))
   const principal = (readBack.identity as { principalId?: string } | undefined)?.principalId
   if (compute.principalId && principal) principals.set(compute.principalId.toLowerCase(), principal)
   const identity =
@@ -104,48 +101,48 @@ function created(what: string, { sent, readBack }: Made, compute: CapturedComput
   return { what, status: 'created', ...(detail ? { detail } : {}) }
 }
 
-const COLLECTION = { online: 'onlineEndpoints', batch: 'batchEndpoints' } as const
-
 /**
  * The endpoint without its traffic (or default deployment), then each deployment, then the endpoint
  * again with them: traffic may only name deployments that exist.
  */
 export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint, held: HeldSecrets): Promise<RestoreItem> {
   const what = describeEndpoint(endpoint)
-  const base = `/${COLLECTION[endpoint.kind]}/${encodeURIComponent(endpoint.name)}`
+  const base = `/${ENDPOINT_COLLECTION[endpoint.kind]}/${encodeURIComponent(endpoint.name)}`
   try {
     const body = retarget(endpoint.body, place.capturedIn, place.workspaceId)
     const { traffic, defaults, ...rest } = body.properties ?? {}
     const keys = held.endpointKeys.get(endpointKey(endpoint))
-    const existed = Boolean(await getIfThere(place.ml, url(place, base)))
+    const existed = Boolean(await getIfThere(place.ml, placeUrl(place, base)))
     if (!existed) {
       await putAndWait(
         place.ml,
-        url(place, base),
+        placeUrl(place, base),
         { ...body, properties: { ...rest, ...(keys ? { keys } : {}) } },
         `Creating ${endpoint.kind} endpoint ${endpoint.name}`
       )
     }
-    const lost: string[] = []
-    let made = 0
-    for (const deployment of endpoint.deployments) {
-      const at = url(place, `${base}/deployments/${encodeURIComponent(deployment.name)}`)
-      if (await getIfThere(place.ml, at)) continue
-      const sent = retarget(deployment.body, place.capturedIn, place.workspaceId)
-      const readBack = await putAndWait(place.ml, at, sent, `Creating deployment ${endpoint.name}/${deployment.name}`)
-      lost.push(...lostFields(sent, readBack).map(field => `${deployment.name}: ${field}`))
-      made++
-    }
+    // The deployments at once: each takes minutes, and scoring is down until the last is there.
+    const deployed = await Promise.all(
+      endpoint.deployments.map(async deployment => {
+        const at = placeUrl(place, `${base}/deployments/${encodeURIComponent(deployment.name)}`)
+        if (await getIfThere(place.ml, at)) return undefined
+        const sent = retarget(deployment.body, place.capturedIn, place.workspaceId)
+        const readBack = await putAndWait(place.ml, at, sent, `Creating deployment ${endpoint.name}/${deployment.name}`)
+        return lostFields(sent, readBack).map(field => `${deployment.name}: ${field}`)
+      })
+    )
+    const made = deployed.filter(Boolean).length
+    const lost = deployed.flatMap(fields => fields ?? [])
     const routed = { ...rest, ...(traffic ? { traffic } : {}), ...(defaults ? { defaults } : {}) }
     const readBack =
       traffic !== undefined || defaults !== undefined
-        ? await putAndWait(place.ml, url(place, base), { ...body, properties: routed }, `Routing ${endpoint.name}`)
-        : await getIfThere(place.ml, url(place, base))
+        ? await putAndWait(place.ml, placeUrl(place, base), { ...body, properties: routed }, `Routing ${endpoint.name}`)
+        : await getIfThere(place.ml, placeUrl(place, base))
     if (existed && !made) return { what, status: 'already-done' }
     if (readBack) lost.push(...lostFields({ ...body, properties: routed }, readBack))
     const lostKeys = endpoint.kind === 'online' && String(rest.authMode).toLowerCase() === 'key' && !keys
     const notes = [
-      lost.length > 0 && `did not come back as captured: ${lost.join(', ')}`,
+      lostNote(lost),
       lostKeys &&
         'new keys: the old ones were held only by the run that deleted it; give its clients the new ones (az ml online-endpoint get-credentials)'
     ].filter(Boolean)
@@ -153,26 +150,4 @@ export async function bringBackEndpoint(place: Place, endpoint: CapturedEndpoint
   } catch (error) {
     return failedItem(what, error)
   }
-}
-
-/** Deletes, for the teardown: an attached compute is detached, never deleted (Delete would delete the customer's cluster or VM). */
-export function takeDown(
-  place: Place,
-  item: { compute: CapturedCompute } | { endpoint: CapturedEndpoint }
-): Promise<'deleted' | 'not-found'> {
-  if ('endpoint' in item) {
-    const { kind, name } = item.endpoint
-    return deleteAndWait(
-      place.ml,
-      url(place, `/${COLLECTION[kind]}/${encodeURIComponent(name)}`),
-      `Deleting ${kind} endpoint ${name}`
-    )
-  }
-  const { kind, name } = item.compute
-  const action = kind === 'attached' ? 'Detach' : 'Delete'
-  return deleteAndWait(
-    place.ml,
-    url(place, `/computes/${encodeURIComponent(name)}`, `underlyingResourceAction=${action}`),
-    `${action === 'Detach' ? 'Detaching' : 'Deleting'} compute ${name}`
-  )
 }

@@ -2,13 +2,13 @@
 // computes' credentials. Read with listKeys in the move's job before anything is deleted, masked the
 // moment they arrive, held in memory only: never in the journal, a log or a report.
 
-import * as core from '@actions/core'
 import { classify } from '../../azure/arm-error.js'
 import { mlUrl, postJson } from '../../azure/ml-rest.js'
 import type { Client } from '../../azure/raw-json.js'
 import type { AzureSession } from '../../azure/session.js'
-import type { CapturedCompute, CapturedEndpoint, QuiescePlan } from '../../rules/quiesce.js'
+import { ENDPOINT_COLLECTION, type CapturedCompute, type CapturedEndpoint, type QuiescePlan } from '../../rules/quiesce.js'
 import type { ComputeSecrets } from '../../settings.js'
+import { maskSecrets } from '../mask.js'
 
 export interface HeldSecrets {
   /** Online/batch endpoint (`kind/name`) → its auth keys. */
@@ -19,12 +19,6 @@ export interface HeldSecrets {
 
 export const noSecrets = (): HeldSecrets => ({ endpointKeys: new Map(), computeSecrets: new Map() })
 export const endpointKey = (e: Pick<CapturedEndpoint, 'kind' | 'name'>) => `${e.kind}/${e.name}`
-
-function mask<T>(value: T): T {
-  if (typeof value === 'string' && value) core.setSecret(value)
-  else if (value && typeof value === 'object') Object.values(value).forEach(mask)
-  return value
-}
 
 /** What listKeys gives that an attach takes back, per type; undefined when it gave nothing usable. */
 function attachSecrets(compute: CapturedCompute, listed: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -41,7 +35,7 @@ export function suppliedSecrets(plan: QuiescePlan, supplied: ComputeSecrets): He
   const held = noSecrets()
   for (const compute of plan.computes) {
     if (compute.secrets === 'input' && supplied[compute.name])
-      held.computeSecrets.set(compute.name, { administratorAccount: mask(supplied[compute.name]) })
+      held.computeSecrets.set(compute.name, { administratorAccount: maskSecrets(supplied[compute.name]) })
   }
   return held
 }
@@ -49,14 +43,12 @@ export function suppliedSecrets(plan: QuiescePlan, supplied: ComputeSecrets): He
 /** listKeys, or undefined when the resource is gone: an earlier attempt took it down, and its secrets with it. */
 async function listKeys<T>(client: Client, url: string): Promise<T | undefined> {
   try {
-    return mask(await postJson<T>(client, url))
+    return maskSecrets(await postJson<T>(client, url))
   } catch (error) {
     if (classify(error).status === 404) return undefined
     throw error
   }
 }
-
-const ENDPOINT_COLLECTION = { online: 'onlineEndpoints', batch: 'batchEndpoints' } as const
 
 /**
  * Every secret the plan needs, or a refusal naming what is missing: it runs before the first delete,
@@ -66,27 +58,29 @@ export async function captureSecrets(session: AzureSession, plan: QuiescePlan, s
   const { clients, cloud, source } = session
   const held = suppliedSecrets(plan, supplied)
   const url = (suffix: string) => mlUrl(cloud.resourceManagerEndpoint, source.id, suffix)
-  for (const endpoint of plan.endpoints) {
+  // Reads only, so all at once.
+  const keyed = plan.endpoints.map(async endpoint => {
     // Only key-authenticated endpoints have keys a client holds; token modes issue tokens on demand.
-    if (String(endpoint.body.properties?.authMode).toLowerCase() !== 'key') continue
+    if (String(endpoint.body.properties?.authMode).toLowerCase() !== 'key') return
     const keys = await listKeys<Record<string, string>>(
       clients.source.ml,
       url(`/${ENDPOINT_COLLECTION[endpoint.kind]}/${encodeURIComponent(endpoint.name)}/listKeys`)
     )
     if (keys) held.endpointKeys.set(endpointKey(endpoint), { primaryKey: keys.primaryKey, secondaryKey: keys.secondaryKey })
-  }
+  })
   const missing: string[] = []
-  for (const compute of plan.computes) {
-    if (compute.secrets !== 'listKeys') continue
-    const listed = await listKeys<Record<string, unknown>>(
+  const listed = plan.computes.map(async compute => {
+    if (compute.secrets !== 'listKeys') return
+    const keys = await listKeys<Record<string, unknown>>(
       clients.source.ml,
       url(`/computes/${encodeURIComponent(compute.name)}/listKeys`)
     )
-    if (!listed) continue
-    const secrets = attachSecrets(compute, listed)
+    if (!keys) return
+    const secrets = attachSecrets(compute, keys)
     if (secrets) held.computeSecrets.set(compute.name, secrets)
     else missing.push(compute.name)
-  }
+  })
+  await Promise.all([...keyed, ...listed])
   if (missing.length) {
     throw new Error(
       `listKeys did not return the secrets needed to attach ${missing.join(', ')} again: nothing was taken down. Give them in compute-secrets (from a GitHub secret), then run again.`

@@ -3,9 +3,10 @@
 
 import * as core from '@actions/core'
 import type { AzureSession } from '../../azure/session.js'
-import type { QuiescePlan } from '../../rules/quiesce.js'
+import { ENDPOINT_COLLECTION, type CapturedCompute, type CapturedEndpoint, type QuiescePlan } from '../../rules/quiesce.js'
 import type { RestoreItem } from '../../rules/restore.js'
-import { bringBackCompute, bringBackEndpoint, takeDown, type Place } from './bring-back.js'
+import { deleteAndWait } from '../../azure/ml-rest.js'
+import { bringBackCompute, bringBackEndpoint, placeUrl, type Place } from './bring-back.js'
 import type { HeldSecrets } from './secrets.js'
 
 export const sourcePlace = ({ cloud, source, clients }: AzureSession): Place => ({
@@ -14,6 +15,22 @@ export const sourcePlace = ({ cloud, source, clients }: AzureSession): Place => 
   endpoint: cloud.resourceManagerEndpoint,
   ml: clients.source.ml
 })
+
+/** One delete: an attached compute is detached, never deleted (Delete would delete the customer's cluster or VM). */
+function deleteOrDetach(
+  place: Place,
+  item: { compute: CapturedCompute } | { endpoint: CapturedEndpoint }
+): Promise<'deleted' | 'not-found'> {
+  if ('endpoint' in item) {
+    const { kind, name } = item.endpoint
+    const at = placeUrl(place, `/${ENDPOINT_COLLECTION[kind]}/${encodeURIComponent(name)}`)
+    return deleteAndWait(place.ml, at, `Deleting ${kind} endpoint ${name}`)
+  }
+  const { kind, name } = item.compute
+  const action = kind === 'attached' ? 'Detach' : 'Delete'
+  const at = placeUrl(place, `/computes/${encodeURIComponent(name)}`, `underlyingResourceAction=${action}`)
+  return deleteAndWait(place.ml, at, `${action === 'Detach' ? 'Detaching' : 'Deleting'} compute ${name}`)
+}
 
 /** A teardown that stopped partway: what it had taken down, for the rollback to bring back. */
 export class TeardownFailed extends Error {
@@ -43,7 +60,7 @@ export async function tearDown(session: AzureSession, plan: QuiescePlan, written
   ]
   for (const { item, what, verb } of items) {
     try {
-      const done = await takeDown(place, item)
+      const done = await deleteOrDetach(place, item)
       const line = `${what}: ${done === 'deleted' ? verb : 'already gone'} in the source workspace`
       written.push(line)
       core.info(line)

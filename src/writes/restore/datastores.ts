@@ -3,12 +3,12 @@
 // GET, so it is read with listSecrets, masked at once, held only here and written back in the PUT.
 // Plain JSON at 2025-12-01: the SDK's 2022-10-01 models drop subscriptionId and resourceGroup.
 
-import * as core from '@actions/core'
 import { sameText } from '../../azure/ids.js'
 import { sendJson } from '../../azure/raw-json.js'
 import type { AzureSession } from '../../azure/session.js'
 import { ML_API_VERSION } from '../../azure/ml-rest.js'
 import type { DatastoreRepoint, RestoreItem, RestorePlan, RestoreStepReport } from '../../rules/restore.js'
+import { maskSecrets } from '../mask.js'
 import { failedItem, stepReport } from './outcome.js'
 
 interface DatastoreBody {
@@ -21,14 +21,6 @@ interface DatastoreBody {
 
 /** Fields ARM sets itself: a PUT that carries them is refused or ignores them. */
 const READ_ONLY = ['isDefault', 'provisioningState']
-
-/** Masks every value of the secrets but their type, before anything else can print them. */
-function masked(secrets: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(secrets)) {
-    if (key !== 'secretsType' && typeof value === 'string' && value) core.setSecret(value)
-  }
-  return secrets
-}
 
 async function repoint(session: AzureSession, datastore: DatastoreRepoint): Promise<RestoreItem> {
   const { clients, cloud, target } = session
@@ -45,7 +37,7 @@ async function repoint(session: AzureSession, datastore: DatastoreRepoint): Prom
   // Identity-based datastores (credentialsType None) have no secret to carry over.
   const secrets =
     credentials && credentials.credentialsType !== 'None'
-      ? masked(await sendJson<Record<string, unknown>>(ml, 'POST', url('/listSecrets')))
+      ? maskSecrets(await sendJson<Record<string, unknown>>(ml, 'POST', url('/listSecrets')))
       : undefined
   const properties = Object.fromEntries(Object.entries(props).filter(([key]) => !READ_ONLY.includes(key)))
   await sendJson(ml, 'PUT', url(), {
