@@ -22,7 +22,7 @@ import { essentialReadFailure } from './rules/read-failed.js'
 import { takesDown, type RestorePlan } from './rules/restore.js'
 import { withTakenDown } from './rules/quiesce.js'
 import type { Settings } from './settings.js'
-import { earlierAttempt, plannedRestore, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
+import { journalOf, plannedRestore, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
 import { afterTheMove, withContentAtTarget } from './stages/at-target.js'
 import { validateEarly } from './stages/early-validation.js'
 import { validateAndMove, type Run } from './stages/validate-and-move.js'
@@ -43,20 +43,19 @@ function ruleContext(settings: Settings): RuleContext {
   }
 }
 
-/** The inventory, with what an earlier attempt took down (its journal, `earlier`) put back as captured. */
-async function preflight(session: AzureSession, settings: Settings): Promise<{ inventory: Inventory; earlier?: RestorePlan }> {
+/** The inventory (with what an earlier attempt took down put back as captured), and that attempt's journal. */
+async function preflight(session: AzureSession, settings: Settings): Promise<{ inventory: Inventory; journal?: RestorePlan }> {
   const inventory = await readInventory(session, settings.restore)
   core.info(
     `workspace at source: ${inventory.workspace ? 'found' : 'not found'}; at target: ${inventory.workspaceAtTarget ? 'found' : 'not found'}`
   )
   const unreadable = essentialReadFailure(inventory)
   if (unreadable) throw new Error(unreadable)
-  if (inventory.workspace || !inventory.workspaceAtTarget) {
-    const earlier = await earlierAttempt(settings, inventory)
-    return { inventory: withTakenDown(inventory, earlier?.quiesce), earlier }
-  }
+  const journal = await journalOf(settings, inventory)
+  if (inventory.workspace || !inventory.workspaceAtTarget)
+    return { inventory: withTakenDown(inventory, journal?.quiesce), journal }
   core.info('The workspace is at the target: its content is read there.')
-  return { inventory: await withContentAtTarget(session, inventory, inventory) }
+  return { inventory: await withContentAtTarget(session, inventory, inventory), journal }
 }
 
 /** The preflight's tally, in the log the moment it is known. */
@@ -96,15 +95,15 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const context = ruleContext(settings)
   // Sent now, it saves the preflight's wave; should the plan's request differ, its answer is dropped.
   const early = validateEarly(session, settings, context, moveAccepted(settings))
-  const { inventory, plan, earlier } = await unlessCancelled(
+  const { inventory, plan, journal } = await unlessCancelled(
     core.group('Preflight: read the workspace and its surroundings', async () => {
-      const { inventory, earlier } = await preflight(session, settings)
+      const { inventory, journal } = await preflight(session, settings)
       const plan = planMove(inventory, context)
       logTally(plan)
-      return { inventory, plan, earlier }
+      return { inventory, plan, journal }
     })
   )
-  const restorePlan = await restorePlanFor(settings, inventory, context, earlier)
+  const restorePlan = restorePlanFor(settings, inventory, context, journal)
   const record = planRecord(planDocument(inventory, context, plan.request, restorePlan?.quiesce))
   await publishPlan(record, settings.source.id)
   const known = {
@@ -130,7 +129,7 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   )
   if (plan.decision === 'already-moved') {
     const restored = settings.restore.length
-      ? await restoreAlreadyMoved(session, settings).catch((error: unknown) => ({ error: failedOutcome(error).error }))
+      ? await restoreAlreadyMoved(session, settings, journal).catch((error: unknown) => ({ error: failedOutcome(error).error }))
       : {}
     return { ...known, result: 'already-moved', findings: afterTheMove(await named), ...restored }
   }

@@ -16,24 +16,27 @@ import { markJournalFinished, readJournal, writeJournal, type JournalCopies } fr
  * The plan, captured from the workspace at its source. Once it has left the source (half-moved: a
  * move that failed partway), its old scope reads empty: the journal of the attempt that captured it holds the plan.
  */
-export async function restorePlanFor(
+export function restorePlanFor(
   settings: Settings,
   inventory: Inventory,
   context: RuleContext,
-  earlier?: RestorePlan
-): Promise<RestorePlan | undefined> {
+  journal: RestorePlan | undefined
+): RestorePlan | undefined {
   if (!settings.restore.length) return undefined
-  const captured = planRestore(inventory, context, earlier?.quiesce)
-  if (inventory.workspace) return captured
-  return (await readJournal(settings)) ?? captured
+  const captured = planRestore(inventory, context, journal?.quiesce)
+  return inventory.workspace ? captured : (journal ?? captured)
 }
 
 /**
- * Still at its source, the workspace may lack what an earlier attempt of this move took down before
- * it stopped: that attempt's journal holds their specs. Read only when the restore takes things down.
+ * The journal an earlier attempt of this move wrote, read once. Moved, the workspace's old scope reads
+ * empty and the journal holds the plan. Still at its source, it may lack what an unfinished attempt
+ * took down before it stopped, whose specs the journal holds: read then only when the restore takes
+ * things down.
  */
-export async function earlierAttempt(settings: Settings, inventory: Inventory): Promise<RestorePlan | undefined> {
-  if (!inventory.workspace || !settings.restore.some(isQuiesceStep)) return undefined
+export async function journalOf(settings: Settings, inventory: Inventory): Promise<RestorePlan | undefined> {
+  if (!settings.restore.length) return undefined
+  if (!inventory.workspace) return readJournal(settings)
+  if (!settings.restore.some(isQuiesceStep)) return undefined
   const plan = await readJournal(settings, { unfinished: true })
   if (plan?.quiesce?.computes.length || plan?.quiesce?.endpoints.length) {
     core.info(
@@ -83,9 +86,9 @@ export async function restoreAfterMove(
 /** A run that finds the workspace moved: the restore an earlier run planned, from its journal. */
 export async function restoreAlreadyMoved(
   session: AzureSession,
-  settings: Settings
+  settings: Settings,
+  plan: RestorePlan | undefined
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
-  const plan = await readJournal(settings)
   if (!plan) {
     return {
       restore: {
