@@ -14,6 +14,7 @@
 
 import { build, type Plugin } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -30,6 +31,33 @@ const bundledFilesInMaps: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, ({ path }) => ({
       contents: readFileSync(path, 'utf8').replace(/^\/\/[#@] sourceMappingURL=.*$/gm, ''),
+      loader: 'js'
+    }))
+  }
+}
+
+/** `undici`, imported by @actions/http-client and @actions/github, is evaluated on first use (./undici-on-demand.ts). */
+const undiciOnDemand: Plugin = {
+  name: 'undici-on-demand',
+  setup(build) {
+    const shim = fileURLToPath(new URL('./undici-on-demand.ts', import.meta.url))
+    build.onResolve({ filter: /^undici$/ }, ({ importer }) => (importer === shim ? undefined : { path: shim }))
+  }
+}
+
+/**
+ * Node's own modules are required, not imported: an ES module's import of one builds its ES facade,
+ * which reads every export, and `node:http`'s include getters that load Node's built-in undici (an
+ * import of `node:http` takes 60–80 ms, a require 8–10 ms).
+ */
+const builtinsRequired: Plugin = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, ({ path, kind, namespace }) =>
+      kind === 'import-statement' && namespace === 'file' && isBuiltin(path) ? { path, namespace: 'builtin' } : undefined
+    )
+    build.onLoad({ filter: /./, namespace: 'builtin' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)})`,
       loader: 'js'
     }))
   }
@@ -61,7 +89,7 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
   },
-  plugins: [bundledFilesInMaps],
+  plugins: [bundledFilesInMaps, undiciOnDemand, builtinsRequired],
   logLevel: 'warning'
 })
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`)
