@@ -15,8 +15,8 @@ import { delimiter, join } from 'node:path'
 import type { EmulatorInfo } from './emulator-process.ts'
 
 const DISCOVERY_HOST = 'login.microsoftonline.com:443'
-/** What the action's @azure/arm-machinelearning 2.1.1 sends for the workspace's child collections. */
-export const ML_VERSION = '2022-10-01'
+/** What the action sends for the workspace's child collections (src/azure/ml-rest.ts's ML_API_VERSION). */
+export const ML_VERSION = '2025-12-01'
 export const ML_COLLECTIONS = [
   'computes',
   'jobs',

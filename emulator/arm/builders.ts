@@ -185,7 +185,7 @@ const DEFAULTS: Record<string, Defaults> = {
           secrets: { secretsType: 'AccountKey', key: Buffer.from(stableGuid(`${input.id}#key`)).toString('base64') }
         },
         datastoreType: 'AzureBlob',
-        // Where the storage lives, as 2025-12-01 says (the 2022-10-01 SDK models drop these).
+        // Where the storage lives, as 2025-12-01 says (2022-10-01 had no such fields).
         subscriptionId: storage?.subscriptionId ?? input.subscriptionId,
         resourceGroup: storage?.resourceGroup ?? input.groupId.split('/').pop(),
         accountName: storageAccountId(workspace).split('/').pop(),

@@ -1,7 +1,8 @@
-// Azure ML resources as plain JSON at one current api-version, through an SDK client's pipeline:
-// what is read to be written back (computes, endpoints, deployments, datastores) and those writes.
-// The SDK's 2022-10-01 models would drop what they do not know (schedules, probes, a datastore's
-// subscriptionId), so a GET → PUT round trip through them silently loses settings.
+// Azure ML's resources as plain JSON at one current api-version, through the `ml` client's pipeline
+// (clients.ts): every read, and the writes of what is written back (computes, endpoints,
+// deployments, datastores). The newest SDK (@azure/arm-machinelearning 2.1.1, at 2022-10-01) has
+// models that drop what they do not know (schedules, probes, a datastore's subscriptionId), so a
+// GET → PUT round trip through them would silently lose settings.
 
 import type { FullOperationResponse } from '@azure/core-client'
 import { setTimeout as sleep } from 'node:timers/promises'

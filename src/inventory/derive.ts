@@ -5,8 +5,9 @@ import { sameText, type WorkspaceRef } from '../azure/ids.js'
 import type * as model from './inventory.js'
 
 /**
- * Datastores read through the SDK (2022-10-01) do not say where their storage lives: a datastore
- * whose account is a storage account of the source resource group points at the origin.
+ * A datastore that does not say where its storage lives (API versions before 2023 had no such
+ * fields, and ARM may still leave them out): one whose account is a storage account of the source
+ * resource group points at the origin.
  */
 export function locateDatastores(
   datastores: model.DatastoreInfo[],

@@ -4,7 +4,7 @@
 import { sameText } from '../azure/ids.js'
 import type { SubscriptionInfo } from './inventory.js'
 
-// JobStatus, API 2022-10-01: NotStarted, Starting, Provisioning, Preparing, Queued, Running, Finalizing,
+// JobStatus, API 2022-10-01 (a state added since counts as active too): NotStarted, Starting, Provisioning, Preparing, Queued, Running, Finalizing,
 // CancelRequested, Completed, Failed, Canceled, NotResponding, Paused, Unknown. Only the three below are
 // final. NotResponding can return to any earlier state; CancelRequested and Finalizing are still working;
 // Paused is how a labeling project waits, and it can resume; Unknown proves nothing. Treating a job as

@@ -1,16 +1,8 @@
-// SDK objects → the inventory's plain data. Pure; the only file that knows the SDKs' shapes.
+// SDK objects, and Azure ML's resources as ARM sends them, → the inventory's plain data. Pure; the
+// only file that knows those shapes.
 
 import type { GenericResource, GenericResourceExpanded, Provider, ResourceGroup } from '@azure/arm-resources'
 import type { Subscription } from '@azure/arm-resources-subscriptions'
-import type {
-  BatchEndpoint,
-  ComputeResource,
-  Datastore,
-  JobBase,
-  OnlineEndpoint,
-  PrivateEndpointConnection,
-  Workspace
-} from '@azure/arm-machinelearning'
 import type { ManagementLockObject } from '@azure/arm-locks'
 import type { RoleAssignment } from '@azure/arm-authorization'
 import type * as model from './inventory.js'
@@ -26,18 +18,37 @@ const ATTACHED_TYPES = new Set([
   'SynapseSpark'
 ])
 
-export function workspace(ws: Workspace): model.WorkspaceInfo {
+/** An Azure ML resource as ARM sends it at ML_API_VERSION (read as plain JSON): the fields kept here. */
+interface MlResource<P> {
+  id?: string
+  name?: string
+  location?: string
+  properties?: P
+}
+
+export type MlWorkspace = MlResource<{
+  provisioningState?: string
+  encryption?: { status?: string }
+  storageAccount?: string
+  keyVault?: string
+  applicationInsights?: string
+  containerRegistry?: string
+  notebookInfo?: { resourceId?: string }
+}>
+
+export function workspace(ws: MlWorkspace): model.WorkspaceInfo {
+  const props = ws.properties ?? {}
   return {
     id: ws.id ?? '',
     name: ws.name ?? '',
     location: ws.location ?? '',
-    provisioningState: ws.provisioningState,
-    encryptionStatus: ws.encryption?.status,
-    storageAccount: ws.storageAccount,
-    keyVault: ws.keyVault,
-    applicationInsights: ws.applicationInsights,
-    containerRegistry: ws.containerRegistry,
-    notebookResourceId: ws.notebookInfo?.resourceId
+    provisioningState: props.provisioningState,
+    encryptionStatus: props.encryption?.status,
+    storageAccount: props.storageAccount,
+    keyVault: props.keyVault,
+    applicationInsights: props.applicationInsights,
+    containerRegistry: props.containerRegistry,
+    notebookResourceId: props.notebookInfo?.resourceId
   }
 }
 
@@ -57,7 +68,7 @@ export function provider(namespace: string, p: Provider | undefined): model.Prov
   return { namespace: p?.namespace ?? namespace, registrationState: p?.registrationState ?? 'Unknown' }
 }
 
-/** The type-specific part of a compute, as each type names it (the same names in the SDK's models and on the wire). */
+/** The type-specific part of a compute, as each type names it. */
 interface InnerComputeProperties {
   vmSize?: string
   virtualMachineSize?: string
@@ -66,12 +77,20 @@ interface InnerComputeProperties {
   nodeStateCounts?: { runningNodeCount?: number; preparingNodeCount?: number }
 }
 
-export function compute(c: ComputeResource): model.ComputeInfo {
+export type MlCompute = MlResource<{
+  computeType?: string
+  provisioningState?: string
+  isAttachedCompute?: boolean
+  resourceId?: string
+  properties?: InnerComputeProperties | null
+}>
+
+export function compute(c: MlCompute): model.ComputeInfo {
   const props = c.properties
   const computeType = props?.computeType ?? 'Unknown'
   // The size has a different name for each compute type: vmSize (AmlCompute, ComputeInstance),
   // virtualMachineSize (VirtualMachine), agentVmSize (AKS).
-  const inner = (props as { properties?: InnerComputeProperties | null } | undefined)?.properties ?? undefined
+  const inner = props?.properties ?? undefined
   const nodes = inner?.nodeStateCounts
   return {
     name: c.name ?? '',
@@ -85,53 +104,37 @@ export function compute(c: ComputeResource): model.ComputeInfo {
   }
 }
 
-export function onlineEndpoint(e: OnlineEndpoint, deployments: string[]): model.OnlineEndpointInfo {
-  return { name: e.name ?? '', provisioningState: e.properties.provisioningState, deployments }
+export type MlEndpoint = MlResource<{ provisioningState?: string }>
+
+export function onlineEndpoint(e: MlEndpoint, deployments: string[]): model.OnlineEndpointInfo {
+  return { name: e.name ?? '', provisioningState: e.properties?.provisioningState, deployments }
 }
 
-export function batchEndpoint(e: BatchEndpoint): model.BatchEndpointInfo {
-  return { name: e.name ?? '', provisioningState: e.properties.provisioningState }
+export function batchEndpoint(e: MlEndpoint): model.BatchEndpointInfo {
+  return { name: e.name ?? '', provisioningState: e.properties?.provisioningState }
 }
 
-export function job(j: JobBase): model.JobInfo {
+export type MlJob = MlResource<{ displayName?: string; jobType?: string; status?: string }>
+
+export function job(j: MlJob): model.JobInfo {
   return {
     name: j.name ?? '',
-    displayName: j.properties.displayName,
-    jobType: j.properties.jobType,
-    status: j.properties.status ?? 'Unknown'
+    displayName: j.properties?.displayName,
+    jobType: j.properties?.jobType ?? 'Unknown',
+    status: j.properties?.status ?? 'Unknown'
   }
 }
 
-export function datastore(d: Datastore): model.DatastoreInfo {
-  const props = d.properties as {
-    datastoreType: string
-    isDefault?: boolean
-    accountName?: string
-    credentials?: { credentialsType?: string }
-  }
-  return {
-    name: d.name ?? '',
-    datastoreType: props.datastoreType,
-    isDefault: props.isDefault ?? false,
-    accountName: props.accountName,
-    credentialsType: props.credentials?.credentialsType
-  }
-}
+export type MlDatastore = MlResource<{
+  datastoreType?: string
+  isDefault?: boolean
+  accountName?: string
+  subscriptionId?: string
+  resourceGroup?: string
+  credentials?: { credentialsType?: string }
+}>
 
-/** A datastore as ARM sends it at 2025-12-01 (read as plain JSON): only the fields kept here. */
-export interface RawDatastore {
-  name?: string
-  properties?: {
-    datastoreType?: string
-    isDefault?: boolean
-    accountName?: string
-    subscriptionId?: string
-    resourceGroup?: string
-    credentials?: { credentialsType?: string }
-  }
-}
-
-export function rawDatastore(d: RawDatastore): model.DatastoreInfo {
+export function datastore(d: MlDatastore): model.DatastoreInfo {
   const props = d.properties ?? {}
   return {
     name: d.name ?? '',
@@ -151,8 +154,18 @@ export function linkedAmlWorkspace(databricks: GenericResource): string | undefi
   return typeof value === 'string' ? value : undefined
 }
 
-export function privateEndpointConnection(c: PrivateEndpointConnection): model.PrivateEndpointConnectionInfo {
-  return { name: c.name ?? '', privateEndpointId: c.privateEndpoint?.id, status: c.privateLinkServiceConnectionState?.status }
+export type MlPrivateEndpointConnection = MlResource<{
+  privateEndpoint?: { id?: string }
+  privateLinkServiceConnectionState?: { status?: string }
+}>
+
+export function privateEndpointConnection(c: MlPrivateEndpointConnection): model.PrivateEndpointConnectionInfo {
+  const props = c.properties
+  return {
+    name: c.name ?? '',
+    privateEndpointId: props?.privateEndpoint?.id,
+    status: props?.privateLinkServiceConnectionState?.status
+  }
 }
 
 export function roleAssignment(a: RoleAssignment): model.RoleAssignmentInfo {

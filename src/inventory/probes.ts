@@ -7,6 +7,7 @@ import type { AzureSession } from '../azure/session.js'
 import { mapLimited } from './fan-out.js'
 import type { RoleAssignmentInfo } from './inventory.js'
 import { collect } from './readers/context.js'
+import { readWorkspace } from './readers/place.js'
 
 /** The assignments with their roles' names, one read per role. An unreadable role stays unnamed. */
 export async function nameRoles({ clients }: AzureSession, assignments: RoleAssignmentInfo[]): Promise<RoleAssignmentInfo[]> {
@@ -21,23 +22,16 @@ export async function nameRoles({ clients }: AzureSession, assignments: RoleAssi
 }
 
 /** After a move: where the workspace answers now, read at both IDs at once. */
-export async function locateWorkspace({
-  clients,
-  source,
-  target
-}: AzureSession): Promise<{ atSource: boolean; atTarget: boolean }> {
-  const found = (get: () => Promise<unknown>) =>
-    get().then(
+export async function locateWorkspace(session: AzureSession): Promise<{ atSource: boolean; atTarget: boolean }> {
+  const found = (side: 'source' | 'target') =>
+    readWorkspace(session, side).then(
       () => true,
       (error: unknown) => {
         if (classify(error).status === 404) return false
         throw error
       }
     )
-  const [atSource, atTarget] = await Promise.all([
-    found(() => clients.source.ml.workspaces.get(source.resourceGroup, source.name)),
-    found(() => clients.target.ml.workspaces.get(target.resourceGroup, target.name))
-  ])
+  const [atSource, atTarget] = await Promise.all([found('source'), found('target')])
   return { atSource, atTarget }
 }
 

@@ -4,8 +4,8 @@
 import { classify } from '../azure/arm-error.js'
 import { sendJson } from '../azure/raw-json.js'
 import type { AzureSession } from '../azure/session.js'
-import * as sdk from './from-sdk.js'
 import type { AssociatedKind } from './inventory.js'
+import { readWorkspace } from './readers/place.js'
 
 /** A GET of a resource needs its own type's api-version: one each ARM serves. */
 const API_VERSIONS: Record<AssociatedKind, string> = {
@@ -21,8 +21,9 @@ export interface Reference {
   exists: boolean
 }
 
-export async function workspaceReferences({ clients, cloud, target }: AzureSession): Promise<Reference[]> {
-  const workspace = sdk.workspace(await clients.target.ml.workspaces.get(target.resourceGroup, target.name))
+export async function workspaceReferences(session: AzureSession): Promise<Reference[]> {
+  const { clients, cloud } = session
+  const workspace = await readWorkspace(session, 'target')
   const kinds = Object.keys(API_VERSIONS) as AssociatedKind[]
   const named = kinds.flatMap(kind => (workspace[kind] ? [{ kind, id: workspace[kind] }] : []))
   return Promise.all(

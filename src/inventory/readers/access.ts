@@ -3,6 +3,8 @@
 
 import { classify } from '../../azure/arm-error.js'
 import { sameText } from '../../azure/ids.js'
+import { mlUrl } from '../../azure/ml-rest.js'
+import { rawItems } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
 import * as sdk from '../from-sdk.js'
 import type { Inventory, LockInfo } from '../inventory.js'
@@ -42,10 +44,16 @@ async function locks({ clients, source, target }: AzureSession): Promise<LockInf
 }
 
 export function readAccess({ session, read }: ReadContext): Reads<Access> {
-  const { clients, source } = session
+  const { clients, cloud, source } = session
   return {
     privateEndpointConnections: read('private endpoint connections', () =>
-      collect(clients.source.ml.privateEndpointConnections.list(source.resourceGroup, source.name), sdk.privateEndpointConnection)
+      collect(
+        rawItems<sdk.MlPrivateEndpointConnection>(
+          clients.source.ml,
+          mlUrl(cloud.resourceManagerEndpoint, source.id, '/privateEndpointConnections')
+        ),
+        sdk.privateEndpointConnection
+      )
     ),
     // Each with its role definition's ID; probes.nameRoles names the roles later, off the critical path.
     roleAssignments: read('role assignments', () =>

@@ -1,9 +1,8 @@
 // What the workspace holds: computes, endpoints, jobs, datastores, and the counts of its assets.
 // Lists are streamed page by page; nothing holds a whole collection it only needs to count.
 
-import type { BatchEndpoint, ComputeResource, JobBase, OnlineEndpoint } from '@azure/arm-machinelearning'
-import { ML_API_VERSION, mlUrl } from '../../azure/ml-rest.js'
-import { rawPages } from '../../azure/raw-pages.js'
+import { mlUrl } from '../../azure/ml-rest.js'
+import { rawItems, rawPages } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
 import { mapLimited } from '../fan-out.js'
 import { isTerminalJobStatus } from '../facts.js'
@@ -22,16 +21,18 @@ export interface Content extends Pick<
   models: number
 }
 
-/**
- * Streams every job, counting them and keeping only those not yet finished. Plain JSON pages (see
- * raw-pages.ts): the fields sdk.job reads have the same names on the wire as in the SDK's JobBase.
- */
-async function jobs({ clients, cloud, source }: AzureSession): Promise<{ total: number; active: Inventory['activeJobs'] }> {
-  const { ml } = clients.source
-  const list = `${cloud.resourceManagerEndpoint}${source.id}/jobs?api-version=${ml.apiVersion}&listViewType=All`
+/** A collection of the workspace (or of one of its endpoints, by `id`) at ML_API_VERSION. */
+const listUrl = ({ cloud, source }: AzureSession, collection: string, id = source.id, query = '') =>
+  mlUrl(cloud.resourceManagerEndpoint, id, `/${collection}`, query)
+
+/** Streams every job, counting them and keeping only those not yet finished. */
+async function jobs(session: AzureSession): Promise<{ total: number; active: Inventory['activeJobs'] }> {
   let total = 0
   const active: Inventory['activeJobs'] = []
-  for await (const page of rawPages<JobBase>(ml, list)) {
+  for await (const page of rawPages<sdk.MlJob>(
+    session.clients.source.ml,
+    listUrl(session, 'jobs', undefined, 'listViewType=All')
+  )) {
     total += page.length
     for (const job of page) {
       const info = sdk.job(job)
@@ -41,95 +42,59 @@ async function jobs({ clients, cloud, source }: AzureSession): Promise<{ total: 
   return { total, active }
 }
 
-async function onlineEndpoints({ clients, source }: AzureSession): Promise<Inventory['onlineEndpoints']> {
-  const { ml } = clients.source
-  const endpoints = await collect(ml.onlineEndpoints.list(source.resourceGroup, source.name), e => e)
-  return mapLimited(endpoints, async endpoint => {
-    const deployments = await collect(
-      ml.onlineDeployments.list(source.resourceGroup, source.name, endpoint.name ?? ''),
-      d => d.name
-    )
-    return sdk.onlineEndpoint(endpoint, deployments)
-  })
-}
-
-/**
- * Datastores as plain JSON at ML_API_VERSION: the SDK's 2022-10-01 models drop where the
- * storage lives, which restoring datastores needs.
- */
-async function datastoresWithLocation({ clients, cloud, source }: AzureSession): Promise<Inventory['datastores']> {
-  const url = `${cloud.resourceManagerEndpoint}${source.id}/datastores?api-version=${ML_API_VERSION}`
-  const kept: Inventory['datastores'] = []
-  for await (const page of rawPages<sdk.RawDatastore>(clients.source.ml, url)) kept.push(...page.map(sdk.rawDatastore))
-  return kept
-}
-
-async function rawList({ clients, cloud }: AzureSession, id: string, collection: string): Promise<RawResource[]> {
-  const kept: RawResource[] = []
-  for await (const page of rawPages<RawResource>(clients.source.ml, mlUrl(cloud.resourceManagerEndpoint, id, `/${collection}`))) {
-    kept.push(...page)
-  }
-  return kept
-}
+const rawList = (session: AzureSession, collection: string, id?: string): Promise<RawResource[]> =>
+  collect(rawItems<RawResource>(session.clients.source.ml, listUrl(session, collection, id)), r => r)
 
 /** Endpoints whole, each with its deployments whole: what taking them down and back needs. */
 async function rawEndpoints(session: AzureSession, collection: 'onlineEndpoints' | 'batchEndpoints'): Promise<RawEndpoint[]> {
-  const endpoints = await rawList(session, session.source.id, collection)
+  const endpoints = await rawList(session, collection)
   return mapLimited(endpoints, async endpoint => ({
     endpoint,
-    deployments: await rawList(session, `${session.source.id}/${collection}/${endpoint.name}`, 'deployments')
+    deployments: await rawList(session, 'deployments', `${session.source.id}/${collection}/${endpoint.name}`)
   }))
 }
 
 /**
- * With computes, compute instances or endpoints to take down, they are read whole as plain JSON at
- * ML_API_VERSION (the specs to create them again from), and the inventory's lists are made from them.
+ * Computes and endpoints are read whole; with computes, compute instances or endpoints to take down,
+ * they are also the specs to create them again from (and batch endpoints are read with their deployments).
  */
-function capturedReads(session: AzureSession, read: ReadContext['read']) {
-  const computes = read('computes', () => rawList(session, session.source.id, 'computes'))
+function computesAndEndpoints(session: AzureSession, read: ReadContext['read'], quiesce: boolean) {
+  const computes = read('computes', () => rawList(session, 'computes'))
   const online = read('online endpoints', () => rawEndpoints(session, 'onlineEndpoints'))
-  const batch = read('batch endpoints', () => rawEndpoints(session, 'batchEndpoints'))
+  const batch = read('batch endpoints', async () =>
+    quiesce
+      ? rawEndpoints(session, 'batchEndpoints')
+      : (await rawList(session, 'batchEndpoints')).map(endpoint => ({ endpoint, deployments: [] }))
+  )
   const specs = Promise.all([computes, online, batch]).then(([c, o, b]): CapturedSpecs | undefined =>
-    c && o && b ? { computes: c, onlineEndpoints: o, batchEndpoints: b } : undefined
+    quiesce && c && o && b ? { computes: c, onlineEndpoints: o, batchEndpoints: b } : undefined
   )
   return {
-    computes: computes.then(list => list?.map(c => sdk.compute(c as ComputeResource))),
+    computes: computes.then(list => list?.map(c => sdk.compute(c))),
     onlineEndpoints: online.then(list =>
       list?.map(e =>
         sdk.onlineEndpoint(
-          e.endpoint as unknown as OnlineEndpoint,
+          e.endpoint,
           e.deployments.map(d => d.name ?? '')
         )
       )
     ),
-    batchEndpoints: batch.then(list => list?.map(e => sdk.batchEndpoint(e.endpoint as unknown as BatchEndpoint))),
+    batchEndpoints: batch.then(list => list?.map(e => sdk.batchEndpoint(e.endpoint))),
     specs
   }
 }
 
 export function readContent({ session, read, restore }: ReadContext): Reads<Content> {
   const { ml } = session.clients.source
-  const { resourceGroup, name } = session.source
   const jobList = read('jobs', () => jobs(session))
-  const listed = restore.some(isQuiesceStep)
-    ? capturedReads(session, read)
-    : {
-        computes: read('computes', () => collect(ml.computeOperations.list(resourceGroup, name), sdk.compute)),
-        onlineEndpoints: read('online endpoints', () => onlineEndpoints(session)),
-        batchEndpoints: read('batch endpoints', () => collect(ml.batchEndpoints.list(resourceGroup, name), sdk.batchEndpoint)),
-        specs: Promise.resolve(undefined)
-      }
   return {
-    ...listed,
+    ...computesAndEndpoints(session, read, restore.some(isQuiesceStep)),
     activeJobs: jobList.then(list => list?.active),
     jobs: jobList.then(list => list?.total),
-    datastores: read('datastores', () =>
-      restore.includes('datastores')
-        ? datastoresWithLocation(session)
-        : collect(ml.datastores.list(resourceGroup, name), sdk.datastore)
-    ),
-    dataAssets: read('data assets', () => count(ml.dataContainers.list(resourceGroup, name))),
-    environments: read('environments', () => count(ml.environmentContainers.list(resourceGroup, name))),
-    models: read('models', () => count(ml.modelContainers.list(resourceGroup, name)))
+    // With where each one's storage lives, which restoring datastores needs.
+    datastores: read('datastores', () => collect(rawItems<sdk.MlDatastore>(ml, listUrl(session, 'datastores')), sdk.datastore)),
+    dataAssets: read('data assets', () => count(rawPages(ml, listUrl(session, 'data')))),
+    environments: read('environments', () => count(rawPages(ml, listUrl(session, 'environments')))),
+    models: read('models', () => count(rawPages(ml, listUrl(session, 'models'))))
   }
 }

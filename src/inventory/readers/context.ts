@@ -1,6 +1,5 @@
 // What every reader takes: the session, and `read`, which turns a failure into a recorded gap.
 
-import type { PagedAsyncIterableIterator } from '@azure/core-paging'
 import type { AzureSession } from '../../azure/session.js'
 import type { RestoreStep } from '../../settings.js'
 
@@ -16,7 +15,7 @@ export interface ReadContext {
 export type Reads<T> = { [K in keyof T]: Promise<T[K] | undefined> }
 
 /** Streams a list, keeping what `keep` returns; nothing else of it is held. */
-export async function collect<T, R>(items: PagedAsyncIterableIterator<T>, keep: (item: T) => R | undefined): Promise<R[]> {
+export async function collect<T, R>(items: AsyncIterable<T>, keep: (item: T) => R | undefined): Promise<R[]> {
   const kept: R[] = []
   for await (const item of items) {
     const value = keep(item)
@@ -25,8 +24,9 @@ export async function collect<T, R>(items: PagedAsyncIterableIterator<T>, keep: 
   return kept
 }
 
-export async function count<T>(items: PagedAsyncIterableIterator<T>): Promise<number> {
+/** Counts a list's items, page by page. */
+export async function count(pages: AsyncIterable<unknown[]>): Promise<number> {
   let n = 0
-  for await (const page of items.byPage()) n += page.length
+  for await (const page of pages) n += page.length
   return n
 }

@@ -3,6 +3,11 @@
 
 import { classify } from '../../azure/arm-error.js'
 import type { Clients } from '../../azure/clients.js'
+import { mlUrl } from '../../azure/ml-rest.js'
+import { sendJson } from '../../azure/raw-json.js'
+import { rawItems } from '../../azure/raw-pages.js'
+import type { AzureSession } from '../../azure/session.js'
+import { WORKSPACE_TYPE } from '../../azure/ids.js'
 import { CANDIDATE_PROVIDERS } from '../facts.js'
 import * as sdk from '../from-sdk.js'
 import type { GroupResourceInfo, Inventory, ProviderInfo, SubscriptionInfo, WorkspaceInfo } from '../inventory.js'
@@ -28,15 +33,17 @@ async function subscription(clients: Clients, subscriptionId: string): Promise<S
   }
 }
 
+/** The workspace at its source or target ID; ARM's 404 when it is not there. */
+export async function readWorkspace(session: AzureSession, side: 'source' | 'target'): Promise<WorkspaceInfo> {
+  const url = mlUrl(session.cloud.resourceManagerEndpoint, session[side].id)
+  return sdk.workspace(await sendJson<sdk.MlWorkspace>(session.clients[side].ml, 'GET', url))
+}
+
 export function readPlace({ session, read }: ReadContext): Reads<Place> {
-  const { clients, source, target } = session
+  const { clients, cloud, source, target } = session
   return {
-    workspace: read('workspace', async () =>
-      sdk.workspace(await clients.source.ml.workspaces.get(source.resourceGroup, source.name))
-    ),
-    workspaceAtTarget: read('workspace at target', async () =>
-      sdk.workspace(await clients.target.ml.workspaces.get(target.resourceGroup, target.name))
-    ),
+    workspace: read('workspace', () => readWorkspace(session, 'source')),
+    workspaceAtTarget: read('workspace at target', () => readWorkspace(session, 'target')),
     sourceSubscription: read('source subscription', () => subscription(clients, source.subscriptionId)),
     targetSubscription: read('target subscription', () => subscription(clients, target.subscriptionId)),
     sourceResourceGroup: read('source resource group', async () =>
@@ -57,7 +64,13 @@ export function readPlace({ session, read }: ReadContext): Reads<Place> {
       )
     ),
     otherWorkspaces: read('workspaces of the source subscription', () =>
-      collect(clients.source.ml.workspaces.listBySubscription(), sdk.workspace)
+      collect(
+        rawItems<sdk.MlWorkspace>(
+          clients.source.ml,
+          mlUrl(cloud.resourceManagerEndpoint, `/subscriptions/${source.subscriptionId}/providers/${WORKSPACE_TYPE}`)
+        ),
+        sdk.workspace
+      )
     )
   }
 }

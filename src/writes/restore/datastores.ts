@@ -1,7 +1,6 @@
 // Datastores registered with the old location of a storage account that moved with the workspace,
 // pointed at its new one by a PUT of the same datastore. ARM never returns a datastore's secret on
 // GET, so it is read with listSecrets, masked at once, held only here and written back in the PUT.
-// Plain JSON at 2025-12-01: the SDK's 2022-10-01 models drop subscriptionId and resourceGroup.
 
 import { sameText } from '../../azure/ids.js'
 import { sendJson } from '../../azure/raw-json.js'

@@ -2,21 +2,30 @@
 // endpoint was connected before the move, as the plan captured, are approved. Any other pending
 // connection could be anyone's request: it stays pending, reported.
 
-import type { PrivateEndpointConnection } from '@azure/arm-machinelearning'
 import { sameText } from '../../azure/ids.js'
+import { mlUrl } from '../../azure/ml-rest.js'
+import { sendJson } from '../../azure/raw-json.js'
+import { rawItems } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
+import type { MlPrivateEndpointConnection } from '../../inventory/from-sdk.js'
 import { collect } from '../../inventory/readers/context.js'
 import type { RestoreItem, RestorePlan, RestoreStepReport } from '../../rules/restore.js'
 import { failedItem, stepReport } from './outcome.js'
 
-export async function restorePrivateEndpoints({ clients, target }: AzureSession, plan: RestorePlan): Promise<RestoreStepReport> {
-  const { privateEndpointConnections } = clients.target.ml
-  const connections = await collect(privateEndpointConnections.list(target.resourceGroup, target.name), c => c)
-  const captured = (c: PrivateEndpointConnection) => plan.privateEndpointIds.some(id => sameText(id, c.privateEndpoint?.id))
-  const status = (c: PrivateEndpointConnection) => c.privateLinkServiceConnectionState?.status
+export async function restorePrivateEndpoints(
+  { clients, cloud, target }: AzureSession,
+  plan: RestorePlan
+): Promise<RestoreStepReport> {
+  const { ml } = clients.target
+  const url = (name = '') =>
+    mlUrl(cloud.resourceManagerEndpoint, target.id, `/privateEndpointConnections${name && `/${encodeURIComponent(name)}`}`)
+  const connections = await collect(rawItems<MlPrivateEndpointConnection>(ml, url()), c => c)
+  const endpointId = (c: MlPrivateEndpointConnection) => c.properties?.privateEndpoint?.id
+  const captured = (c: MlPrivateEndpointConnection) => plan.privateEndpointIds.some(id => sameText(id, endpointId(c)))
+  const status = (c: MlPrivateEndpointConnection) => c.properties?.privateLinkServiceConnectionState?.status
   const items: RestoreItem[] = []
   for (const connection of connections) {
-    const what = `${connection.name} (${connection.privateEndpoint?.id ?? 'no private endpoint'})`
+    const what = `${connection.name} (${endpointId(connection) ?? 'no private endpoint'})`
     if (!captured(connection)) {
       if (status(connection) === 'Pending')
         items.push({
@@ -31,10 +40,12 @@ export async function restorePrivateEndpoints({ clients, target }: AzureSession,
       continue
     }
     try {
-      await privateEndpointConnections.createOrUpdate(target.resourceGroup, target.name, connection.name ?? '', {
-        privateLinkServiceConnectionState: {
-          status: 'Approved',
-          description: 'Approved after the workspace move: connected before it.'
+      await sendJson(ml, 'PUT', url(connection.name), {
+        properties: {
+          privateLinkServiceConnectionState: {
+            status: 'Approved',
+            description: 'Approved after the workspace move: connected before it.'
+          }
         }
       })
       items.push({ what, status: 'approved' })
@@ -42,7 +53,7 @@ export async function restorePrivateEndpoints({ clients, target }: AzureSession,
       items.push(failedItem(what, error))
     }
   }
-  for (const id of plan.privateEndpointIds.filter(id => !connections.some(c => sameText(c.privateEndpoint?.id, id)))) {
+  for (const id of plan.privateEndpointIds.filter(id => !connections.some(c => sameText(endpointId(c), id)))) {
     items.push({ what: id, status: 'not-found', detail: 'no connection from it at the moved workspace' })
   }
   return stepReport(
