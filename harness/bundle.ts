@@ -36,12 +36,23 @@ const bundledFilesInMaps: Plugin = {
   }
 }
 
-/** `undici`, imported by @actions/http-client and @actions/github, is evaluated on first use (./undici-on-demand.ts). */
-const undiciOnDemand: Plugin = {
-  name: 'undici-on-demand',
+/**
+ * Packages evaluated on first use rather than on import: what the bundle gives their importers
+ * instead (./on-demand/*.ts), each saying why. They are on the sign-in's path, and a run that never
+ * calls them never pays for them.
+ */
+const ON_DEMAND: Record<string, string> = {
+  undici: './on-demand/undici.ts',
+  jsonwebtoken: './on-demand/jsonwebtoken.ts'
+}
+const onDemand: Plugin = {
+  name: 'on-demand',
   setup(build) {
-    const shim = fileURLToPath(new URL('./undici-on-demand.ts', import.meta.url))
-    build.onResolve({ filter: /^undici$/ }, ({ importer }) => (importer === shim ? undefined : { path: shim }))
+    for (const [name, file] of Object.entries(ON_DEMAND)) {
+      const shim = fileURLToPath(new URL(file, import.meta.url))
+      // The shim's own import is the package itself.
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, ({ importer }) => (importer === shim ? undefined : { path: shim }))
+    }
   }
 }
 
@@ -89,7 +100,7 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
   },
-  plugins: [bundledFilesInMaps, undiciOnDemand, builtinsRequired],
+  plugins: [bundledFilesInMaps, onDemand, builtinsRequired],
   logLevel: 'warning'
 })
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`)

@@ -1,10 +1,10 @@
-// The bundle's `undici` for @actions/http-client and @actions/github (harness/undici-on-demand.ts):
+// The bundle's `undici` for @actions/http-client and @actions/github (harness/on-demand/undici.ts):
 // a fetch through a proxy goes through it, as with undici itself; without one, Node's own fetch.
 
 import { createServer, type Server } from 'node:http'
 import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { fetch, ProxyAgent } from '../../harness/undici-on-demand.js'
+import { fetch, ProxyAgent } from '../../harness/on-demand/undici.js'
 
 const servers: Server[] = []
 async function listen(server: Server): Promise<string> {
