@@ -18,7 +18,7 @@ export const httpClient = createDefaultHttpClient()
 
 /**
  * The newer clients (@azure/arm-resources 8, subscriptions 3) read `credentials.scopes`; the older
- * ones (arm-locks, arm-authorization, and core-client's bare ServiceClient) read `credentialScopes`. Without
+ * ones (arm-locks, and core-client's bare ServiceClient) read `credentialScopes`. Without
  * either, they ask for the public cloud's scope, whatever the endpoint.
  */
 export function clientOptions(cloud: Cloud) {

@@ -4,7 +4,6 @@
 import type { GenericResource, GenericResourceExpanded, Provider, ResourceGroup } from '@azure/arm-resources'
 import type { Subscription } from '@azure/arm-resources-subscriptions'
 import type { ManagementLockObject } from '@azure/arm-locks'
-import type { RoleAssignment } from '@azure/arm-authorization'
 import type * as model from './inventory.js'
 
 const ATTACHED_TYPES = new Set([
@@ -168,15 +167,30 @@ export function privateEndpointConnection(c: MlPrivateEndpointConnection): model
   }
 }
 
-export function roleAssignment(a: RoleAssignment): model.RoleAssignmentInfo {
+/** A role assignment as ARM sends it (read as plain JSON): the fields kept here. */
+export interface RawRoleAssignment {
+  id?: string
+  properties?: {
+    scope?: string
+    principalId?: string
+    principalType?: string
+    roleDefinitionId?: string
+    condition?: string | null
+    conditionVersion?: string | null
+    delegatedManagedIdentityResourceId?: string | null
+  }
+}
+
+export function roleAssignment(a: RawRoleAssignment): model.RoleAssignmentInfo {
+  const props = a.properties ?? {}
   return {
     id: a.id ?? '',
-    principalId: a.principalId ?? '',
-    principalType: a.principalType,
-    roleDefinitionId: a.roleDefinitionId ?? '',
-    condition: a.condition ?? undefined,
-    conditionVersion: a.conditionVersion ?? undefined,
-    delegatedManagedIdentityResourceId: a.delegatedManagedIdentityResourceId ?? undefined
+    principalId: props.principalId ?? '',
+    principalType: props.principalType,
+    roleDefinitionId: props.roleDefinitionId ?? '',
+    condition: props.condition ?? undefined,
+    conditionVersion: props.conditionVersion ?? undefined,
+    delegatedManagedIdentityResourceId: props.delegatedManagedIdentityResourceId ?? undefined
   }
 }
 

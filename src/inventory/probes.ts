@@ -2,6 +2,8 @@
 // things are once a move was sent.
 
 import { classify } from '../azure/arm-error.js'
+import { AUTHORIZATION_API_VERSION } from '../azure/authorization-rest.js'
+import { sendJson } from '../azure/raw-json.js'
 import { sameText } from '../azure/ids.js'
 import type { AzureSession } from '../azure/session.js'
 import { mapLimited } from './fan-out.js'
@@ -10,12 +12,18 @@ import { collect } from './readers/context.js'
 import { readWorkspace } from './readers/place.js'
 
 /** The assignments with their roles' names, one read per role. An unreadable role stays unnamed. */
-export async function nameRoles({ clients }: AzureSession, assignments: RoleAssignmentInfo[]): Promise<RoleAssignmentInfo[]> {
+export async function nameRoles(
+  { clients, cloud }: AzureSession,
+  assignments: RoleAssignmentInfo[]
+): Promise<RoleAssignmentInfo[]> {
   const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId))].filter(Boolean)
   const names = new Map(
     await mapLimited(definitionIds, async id => {
-      const definition = await clients.authorization.roleDefinitions.getById(id).catch(() => undefined)
-      return [id.toLowerCase(), definition?.roleName] as const
+      const url = `${cloud.resourceManagerEndpoint}${id}?api-version=${AUTHORIZATION_API_VERSION}`
+      const definition = await sendJson<{ properties?: { roleName?: string } }>(clients.authorization, 'GET', url).catch(
+        () => undefined
+      )
+      return [id.toLowerCase(), definition?.properties?.roleName] as const
     })
   )
   return assignments.map(a => ({ ...a, roleName: names.get(a.roleDefinitionId.toLowerCase()) }))

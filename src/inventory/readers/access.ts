@@ -2,12 +2,13 @@
 // and the locks of every scope the move touches.
 
 import { classify } from '../../azure/arm-error.js'
+import { authorizationUrl } from '../../azure/authorization-rest.js'
 import { sameText } from '../../azure/ids.js'
 import { mlUrl } from '../../azure/ml-rest.js'
 import { rawItems } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
 import * as sdk from '../from-sdk.js'
-import type { Inventory, LockInfo } from '../inventory.js'
+import type { Inventory, LockInfo, RoleAssignmentInfo } from '../inventory.js'
 import { collect, type ReadContext, type Reads } from './context.js'
 
 export type Access = Pick<Inventory, 'privateEndpointConnections' | 'roleAssignments' | 'locks'>
@@ -43,6 +44,14 @@ async function locks({ clients, source, target }: AzureSession): Promise<LockInf
   return lists.flat().filter(lock => !seen.has(lock.id.toLowerCase()) && seen.add(lock.id.toLowerCase()))
 }
 
+/** The role assignments made at this very scope (not those inherited from above it). */
+export function assignmentsAt({ clients, cloud }: AzureSession, scope: string): Promise<RoleAssignmentInfo[]> {
+  const url = authorizationUrl(cloud.resourceManagerEndpoint, scope, 'roleAssignments', '', '$filter=atScope()')
+  return collect(rawItems<sdk.RawRoleAssignment>(clients.authorization, url), a =>
+    sameText(a.properties?.scope, scope) ? sdk.roleAssignment(a) : undefined
+  )
+}
+
 export function readAccess({ session, read }: ReadContext): Reads<Access> {
   const { clients, cloud, source } = session
   return {
@@ -56,11 +65,7 @@ export function readAccess({ session, read }: ReadContext): Reads<Access> {
       )
     ),
     // Each with its role definition's ID; probes.nameRoles names the roles later, off the critical path.
-    roleAssignments: read('role assignments', () =>
-      collect(clients.authorization.roleAssignments.listForScope(source.id, { filter: 'atScope()' }), a =>
-        sameText(a.scope, source.id) ? sdk.roleAssignment(a) : undefined
-      )
-    ),
+    roleAssignments: read('role assignments', () => assignmentsAt(session, source.id)),
     locks: read('locks', () => locks(session))
   }
 }

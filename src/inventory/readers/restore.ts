@@ -1,6 +1,7 @@
 // Reads made only for the restore input: the identity's permissions where the restore writes.
 
 import { classify } from '../../azure/arm-error.js'
+import { authorizationUrl } from '../../azure/authorization-rest.js'
 import { rawPages } from '../../azure/raw-pages.js'
 import type { AzureSession } from '../../azure/session.js'
 import { isQuiesceStep } from '../../settings.js'
@@ -9,16 +10,12 @@ import type { ReadContext, Reads } from './context.js'
 
 export type RestoreReads = Pick<Inventory, 'targetPermissions' | 'sourcePermissions'>
 
-/** Microsoft.Authorization/permissions, as @azure/arm-authorization 9 asks for it. */
-const PERMISSIONS_API_VERSION = '2022-04-01'
-
 /**
  * The caller's permissions at the target resource group; while the group does not exist (the move
- * creates it), at the target subscription, whose permissions the group will inherit. Plain JSON
- * through the authorization client's pipeline: its SDK method is bound to the source subscription.
+ * creates it), at the target subscription, whose permissions the group will inherit.
  */
 async function permissionsAt({ clients, cloud }: AzureSession, scope: string): Promise<PermissionInfo[]> {
-  const url = `${cloud.resourceManagerEndpoint}${scope}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`
+  const url = authorizationUrl(cloud.resourceManagerEndpoint, scope, 'permissions')
   const kept: PermissionInfo[] = []
   for await (const page of rawPages<Partial<PermissionInfo>>(clients.authorization, url)) {
     kept.push(...page.map(p => ({ actions: p.actions ?? [], notActions: p.notActions ?? [] })))

@@ -2,12 +2,14 @@
 // principal, role and condition, under a name derived from them, so a re-run finds what an
 // earlier one made and never makes it twice.
 
-import type { RoleAssignment } from '@azure/arm-authorization'
 import { createHash } from 'node:crypto'
 import { classify } from '../../azure/arm-error.js'
+import { authorizationUrl } from '../../azure/authorization-rest.js'
 import { sameText } from '../../azure/ids.js'
+import { sendJson } from '../../azure/raw-json.js'
 import type { AzureSession } from '../../azure/session.js'
-import { collect } from '../../inventory/readers/context.js'
+import type { RoleAssignmentInfo } from '../../inventory/inventory.js'
+import { assignmentsAt } from '../../inventory/readers/access.js'
 import {
   describeAssignment,
   type CapturedAssignment,
@@ -31,7 +33,7 @@ export function assignmentName(scope: string, principalId: string, roleDefinitio
 
 const roleGuid = (id: string | undefined) => id?.split('/').pop()
 
-function sameAssignment(existing: RoleAssignment, wanted: CapturedAssignment): boolean {
+function sameAssignment(existing: RoleAssignmentInfo, wanted: CapturedAssignment): boolean {
   return (
     sameText(existing.principalId, wanted.principalId) &&
     sameText(roleGuid(existing.roleDefinitionId), roleGuid(wanted.roleDefinitionId))
@@ -40,15 +42,13 @@ function sameAssignment(existing: RoleAssignment, wanted: CapturedAssignment): b
 
 /** `principals`: old → new principals of computes created again (a system-assigned identity gets a new one). */
 export async function restoreRoleAssignments(
-  { clients, target }: AzureSession,
+  session: AzureSession,
   plan: RestorePlan,
   principals = new Map<string, string>()
 ): Promise<RestoreStepReport> {
+  const { clients, cloud, target } = session
   const scope = plan.targetWorkspaceId
-  const { roleAssignments } = clients.authorization
-  const existing = await collect(roleAssignments.listForScope(scope, { filter: 'atScope()' }), a =>
-    sameText(a.scope, scope) ? a : undefined
-  )
+  const existing = await assignmentsAt(session, scope)
   const items: RestoreItem[] = []
   // One at a time: each outcome is known before the next is sent.
   for (const captured of plan.roleAssignments) {
@@ -60,15 +60,23 @@ export async function restoreRoleAssignments(
       continue
     }
     try {
-      await roleAssignments.create(scope, assignmentName(scope, wanted.principalId, wanted.roleDefinitionId), {
-        principalId: wanted.principalId,
-        principalType: wanted.principalType,
-        // Built-in roles have the same ID in every subscription; the assignment names the target's.
-        roleDefinitionId: `/subscriptions/${target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid(wanted.roleDefinitionId)}`,
-        condition: wanted.condition,
-        conditionVersion: wanted.conditionVersion,
-        delegatedManagedIdentityResourceId: wanted.delegatedManagedIdentityResourceId
-      })
+      const name = assignmentName(scope, wanted.principalId, wanted.roleDefinitionId)
+      await sendJson(
+        clients.authorization,
+        'PUT',
+        authorizationUrl(cloud.resourceManagerEndpoint, scope, 'roleAssignments', name),
+        {
+          properties: {
+            principalId: wanted.principalId,
+            principalType: wanted.principalType,
+            // Built-in roles have the same ID in every subscription; the assignment names the target's.
+            roleDefinitionId: `/subscriptions/${target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid(wanted.roleDefinitionId)}`,
+            condition: wanted.condition,
+            conditionVersion: wanted.conditionVersion,
+            delegatedManagedIdentityResourceId: wanted.delegatedManagedIdentityResourceId
+          }
+        }
+      )
       items.push({ what, status: 'created' })
     } catch (error) {
       const { code } = classify(error)
