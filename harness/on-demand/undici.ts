@@ -10,12 +10,12 @@ type ProxyOptions = ConstructorParameters<Undici['ProxyAgent']>[0]
 /** What @actions/http-client builds for a proxy: the options the real ProxyAgent is made of, at the first fetch through it. */
 class ProxyAgentOnDemand {
   readonly #options: ProxyOptions
-  #agent?: Promise<InstanceType<Undici['ProxyAgent']>>
+  #agent?: InstanceType<Undici['ProxyAgent']>
   constructor(options: ProxyOptions) {
     this.#options = options
   }
   agent(undici: Undici) {
-    return (this.#agent ??= Promise.resolve(new undici.ProxyAgent(this.#options)))
+    return (this.#agent ??= new undici.ProxyAgent(this.#options))
   }
 }
 
@@ -25,5 +25,5 @@ export async function fetch(input: string | URL, init?: RequestInit & { dispatch
   const { dispatcher } = init ?? {}
   if (!(dispatcher instanceof ProxyAgentOnDemand)) return globalThis.fetch(input, init)
   const undici = await import('undici')
-  return undici.fetch(input, { ...init, dispatcher: await dispatcher.agent(undici) } as never) as unknown as Response
+  return undici.fetch(input, { ...init, dispatcher: dispatcher.agent(undici) } as never) as unknown as Response
 }

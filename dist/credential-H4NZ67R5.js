@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{c as a,d as b,e as c,f as d}from"./chunk-3USCURFC.js";import"./chunk-WNYHTR6K.js";import"./chunk-HB6UXQGD.js";import"./chunk-JS3BZP4S.js";import"./chunk-MEWOPIKQ.js";export{a as SignInError,b as startSignIn,c as startSignInEarly,d as takeEarlySignIn};
-//# sourceMappingURL=credential-H4NZ67R5.js.map
