@@ -19,7 +19,7 @@ import { evaluateRules } from './rules/index.js'
 import { planMove, type Plan } from './rules/plan.js'
 import { planDocument, planRecord, type PlanRecord } from './rules/plan-document.js'
 import { essentialReadFailure } from './rules/read-failed.js'
-import { takesDown, type RestorePlan } from './rules/restore.js'
+import { roleNamesOf, takesDown, type RestorePlan } from './rules/restore.js'
 import { withTakenDown } from './rules/quiesce.js'
 import type { Settings } from './settings.js'
 import { journalOf, plannedRestore, restoreAlreadyMoved, restorePlanFor } from './stages/restore.js'
@@ -124,9 +124,8 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
     plan: record
   }
   // A role's name changes no severity: the plan decided on the unnamed inventory, the report shows names.
-  const named = nameRoles(session, inventory.roleAssignments).then(roleAssignments =>
-    evaluateRules({ ...inventory, roleAssignments }, context)
-  )
+  const namedAssignments = nameRoles(session, inventory.roleAssignments)
+  const named = namedAssignments.then(roleAssignments => evaluateRules({ ...inventory, roleAssignments }, context))
   if (plan.decision === 'already-moved') {
     const restored = settings.restore.length
       ? await restoreAlreadyMoved(session, settings, journal).catch((error: unknown) => ({ error: failedOutcome(error).error }))
@@ -150,6 +149,10 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
   const outcome = await validateAndMove(run, plan, named, early).catch((error: unknown) =>
     failedOutcome(error, plan.findings, written)
   )
-  const restore = outcome.restore ?? (restorePlan && plannedRestore(settings, restorePlan, outcome.result))
+  // The planned role assignments by their roles' names: read alongside the validation, long in by now.
+  const roleNames = restorePlan?.roleAssignments.length
+    ? roleNamesOf(await namedAssignments.catch(() => inventory.roleAssignments))
+    : undefined
+  const restore = outcome.restore ?? (restorePlan && plannedRestore(settings, restorePlan, outcome.result, roleNames))
   return { ...known, ...outcome, ...(restore ? { restore } : {}) }
 }

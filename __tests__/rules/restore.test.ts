@@ -1,6 +1,6 @@
 import type { PermissionInfo } from '../../src/inventory/inventory.js'
 import { isAllowed, restorePermissionsRule } from '../../src/rules/restore-permissions.js'
-import { planRestore, plannedSteps } from '../../src/rules/restore.js'
+import { planRestore, plannedSteps, roleNamesOf } from '../../src/rules/restore.js'
 import { SOURCE_SUB, TARGET_SUB, context, inventory } from './fixture.js'
 
 const CONTRIBUTOR: PermissionInfo = {
@@ -163,5 +163,15 @@ describe('planRestore', () => {
       ['datastores', 'planned', 2],
       ['workspace-references', 'planned', 1]
     ])
+  })
+
+  it("names each assignment's role where it was read, and keeps its ID either way", () => {
+    const plan = planRestore(withEverything, context({ restore: ['role-assignments'] }))
+    const planned = (names?: ReturnType<typeof roleNamesOf>) => plannedSteps(plan, names)[0].items[0].what
+    const [assignment] = withEverything.roleAssignments
+    expect(planned()).toContain('p1 (Group) — r1, with a condition')
+    expect(planned(roleNamesOf([{ ...assignment, roleName: 'AzureML Data Scientist' }]))).toContain(
+      'p1 (Group) — AzureML Data Scientist (r1), with a condition'
+    )
   })
 })

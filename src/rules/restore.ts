@@ -155,8 +155,18 @@ export const STEP_TITLES: Record<RestoreStepName, string> = {
   rollback: 'Put back in the source workspace: the move did not go ahead'
 }
 
-export const describeAssignment = (a: CapturedAssignment) =>
-  `${a.principalId} (${a.principalType ?? 'unknown type'}) — ${a.roleDefinitionId.split('/').pop()}${a.condition ? ', with a condition' : ''}`
+/** Role definition ID (lower case) → the role's name, for those nameRoles could read: the report's words, never the plan's. */
+export type RoleNames = ReadonlyMap<string, string>
+
+export function roleNamesOf(assignments: Inventory['roleAssignments']): RoleNames {
+  return new Map(assignments.flatMap(a => (a.roleName ? [[a.roleDefinitionId.toLowerCase(), a.roleName] as const] : [])))
+}
+
+export function describeAssignment(a: CapturedAssignment, roleNames: RoleNames = new Map()): string {
+  const guid = a.roleDefinitionId.split('/').pop()
+  const name = roleNames.get(a.roleDefinitionId.toLowerCase())
+  return `${a.principalId} (${a.principalType ?? 'unknown type'}) — ${name ? `${name} (${guid})` : guid}${a.condition ? ', with a condition' : ''}`
+}
 
 const SECRETS_FROM = {
   none: '',
@@ -199,14 +209,16 @@ function quiesceItems(plan: RestorePlan, step: RestoreStep): RestoreItem[] {
     .map(c => ({ what: describeCompute(c), status: 'planned', spec: c.body }))
 }
 
-/** The plan as steps to report before anything is done: what the dry run shows. */
-export function plannedSteps(plan: RestorePlan): RestoreStepReport[] {
+/** The plan as steps to report before anything is done: what the dry run shows, roles by name where known. */
+export function plannedSteps(plan: RestorePlan, roleNames?: RoleNames): RestoreStepReport[] {
   const planned = (what: string): RestoreItem => ({ what, status: 'planned' })
   const items: Record<RestoreStep, RestoreItem[]> = {
     computes: quiesceItems(plan, 'computes'),
     'compute-instances': quiesceItems(plan, 'compute-instances'),
     endpoints: quiesceItems(plan, 'endpoints'),
-    'role-assignments': plan.roleAssignments.map(a => planned(`create ${describeAssignment(a)} at ${plan.targetWorkspaceId}`)),
+    'role-assignments': plan.roleAssignments.map(a =>
+      planned(`create ${describeAssignment(a, roleNames)} at ${plan.targetWorkspaceId}`)
+    ),
     'private-endpoints': plan.privateEndpointIds.map(id => planned(`approve the new connection of ${id}`)),
     datastores: [
       ...plan.datastores.map(d =>

@@ -6,7 +6,7 @@ import type { AzureSession } from '../azure/session.js'
 import type { Outcome, RestoreReport } from '../report/run-report.js'
 import type { Inventory } from '../inventory/inventory.js'
 import type { RuleContext } from '../rules/finding.js'
-import { planRestore, plannedSteps, type RestorePlan } from '../rules/restore.js'
+import { planRestore, plannedSteps, type RestorePlan, type RoleNames } from '../rules/restore.js'
 import { isQuiesceStep, type Settings } from '../settings.js'
 import { suppliedSecrets, type HeldSecrets } from '../writes/quiesce/secrets.js'
 import { restore } from '../writes/restore/index.js'
@@ -47,12 +47,17 @@ export async function journalOf(settings: Settings, inventory: Inventory): Promi
 }
 
 /** The steps as planned, for a run that makes no move: a dry run, a blocked or a failed one. */
-export function plannedRestore(settings: Settings, plan: RestorePlan, result: Outcome['result']): RestoreReport {
+export function plannedRestore(
+  settings: Settings,
+  plan: RestorePlan,
+  result: Outcome['result'],
+  roleNames?: RoleNames
+): RestoreReport {
   const note =
     result === 'ready' || result === 'blocked'
       ? undefined
       : 'The workspace has not moved (or its move was not confirmed): nothing was restored. A run that finds it moved restores from the journal.'
-  return { journal: settings.restoreJournal, steps: plannedSteps(plan), ...(note ? { note } : {}) }
+  return { journal: settings.restoreJournal, steps: plannedSteps(plan, roleNames), ...(note ? { note } : {}) }
 }
 
 /** Before the move is sent: without the journal, a restore interrupted after the move could not be finished. */
