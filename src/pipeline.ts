@@ -144,15 +144,14 @@ export async function pipeline(settings: Settings, cancellation: Cancellation): 
     onMoveAccepted: moveAccepted(settings),
     before: inventory,
     written,
-    restorePlan
+    restorePlan,
+    roleNames: namedAssignments.then(roleNamesOf, () => new Map())
   }
   const outcome = await validateAndMove(run, plan, named, early).catch((error: unknown) =>
     failedOutcome(error, plan.findings, written)
   )
   // The planned role assignments by their roles' names: read alongside the validation, long in by now.
-  const roleNames = restorePlan?.roleAssignments.length
-    ? roleNamesOf(await namedAssignments.catch(() => inventory.roleAssignments))
-    : undefined
+  const roleNames = restorePlan?.roleAssignments.length ? await run.roleNames : undefined
   const restore = outcome.restore ?? (restorePlan && plannedRestore(settings, restorePlan, outcome.result, roleNames))
   return { ...known, ...outcome, ...(restore ? { restore } : {}) }
 }

@@ -73,9 +73,10 @@ export async function restoreAfterMove(
   settings: Settings,
   plan: RestorePlan,
   copies?: JournalCopies,
-  held?: HeldSecrets
+  held?: HeldSecrets,
+  roleNames?: RoleNames
 ): Promise<Pick<Outcome, 'restore' | 'error'>> {
-  const steps = await core.group('Restore after the move', () => restore(session, plan, held))
+  const steps = await core.group('Restore after the move', () => restore(session, plan, held, roleNames))
   const failed = steps.filter(s => s.status === 'failed')
   if (!failed.length) await markJournalFinished(settings)
   return {

@@ -11,7 +11,7 @@ import { armRefusalFindings } from '../rules/arm-refusal.js'
 import type { Finding, RuleContext } from '../rules/finding.js'
 import { evaluateRules } from '../rules/index.js'
 import type { Plan } from '../rules/plan.js'
-import { takesDown, type RestorePlan } from '../rules/restore.js'
+import { takesDown, type RestorePlan, type RoleNames } from '../rules/restore.js'
 import type { Settings } from '../settings.js'
 import { MoveOperations, POLL_INTERVAL_MS, type ArmOutcome, type MoveHandle } from '../writes/operations.js'
 import { prepareTarget } from '../writes/prepare-target.js'
@@ -36,6 +36,8 @@ export interface Run {
   written: string[]
   /** What the restore input asks for after the move, as captured before it. */
   restorePlan?: RestorePlan
+  /** The roles' names, read alongside the validation: the restore report's words. */
+  roleNames: Promise<RoleNames>
 }
 
 const VALIDATION_LATER = {
@@ -109,7 +111,7 @@ export async function validateAndMove(
     const back = await afterRefusal(session, settings, restorePlan, held, moved.error ?? 'The move failed.')
     return { ...stopped, findings: withoutTeardownForecast(stopped.findings), ...back }
   }
-  const restored = restorePlan ? await restoreAfterMove(session, settings, restorePlan, recorded, held) : {}
+  const restored = restorePlan ? await restoreAfterMove(session, settings, restorePlan, recorded, held, await run.roleNames) : {}
   const now = await readMovedWorkspace(session, run.before)
   // What the move broke stays said: the other workspaces still point at the shared resources it moved.
   const broken = findings.filter(f => f.rule === 'associated-resources-shared')

@@ -126,7 +126,10 @@ describe('restore after a move', () => {
     const lake = await child(emulator, `${TARGET}/${WORKSPACE}/datastores/shared_lake`)
     expect(lake?.resourceGroup).toBe('shared-data-rg')
 
-    const report = run.report?.restore as { steps: Array<{ step: string; status: string }> }
+    const report = run.report?.restore as { steps: Array<{ step: string; status: string; items: Array<{ what: string }> }> }
+    expect(report.steps[0].items.map(item => item.what)).toContainEqual(
+      expect.stringMatching(/^9b2f4e61-3c7a-4d85-b0e9-2a6f1d8c4e37 \(Group\) — AzureML Data Scientist \([0-9a-f-]{36}\)$/)
+    )
     expect(report.steps.map(s => [s.step, s.status])).toEqual([
       ['role-assignments', 'done'],
       ['private-endpoints', 'done'],

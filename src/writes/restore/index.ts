@@ -2,7 +2,7 @@
 
 import type { AzureSession } from '../../azure/session.js'
 import { workspaceReferences } from '../../inventory/references.js'
-import type { RestoreItem, RestorePlan, RestoreStepName, RestoreStepReport } from '../../rules/restore.js'
+import type { RestoreItem, RestorePlan, RestoreStepName, RestoreStepReport, RoleNames } from '../../rules/restore.js'
 import type { RestoreStep } from '../../settings.js'
 import { bringBackCompute, bringBackEndpoint, type Place } from '../quiesce/bring-back.js'
 import { noSecrets, type HeldSecrets } from '../quiesce/secrets.js'
@@ -11,11 +11,12 @@ import { failedItem, stepReport } from './outcome.js'
 import { restorePrivateEndpoints } from './private-endpoints.js'
 import { restoreRoleAssignments } from './role-assignments.js'
 
-/** What the steps of one restore share: the teardown's secrets, and the principals computes came back with. */
+/** What the steps of one restore share: the teardown's secrets, the principals computes came back with, the roles' names. */
 interface RestoreRun {
   held: HeldSecrets
   /** A system-assigned identity's principal before → after its compute was created again. */
   principals: Map<string, string>
+  roleNames: RoleNames
 }
 
 type Step = (session: AzureSession, plan: RestorePlan, run: RestoreRun) => Promise<RestoreStepReport>
@@ -52,7 +53,7 @@ const STEPS: Record<RestoreStep, Step> = {
     const place = targetPlace(session, plan)
     return stepReport('endpoints', await inTurn(plan.quiesce.endpoints, e => bringBackEndpoint(place, e, held)), BY_HAND)
   },
-  'role-assignments': (session, plan, { principals }) => restoreRoleAssignments(session, plan, principals),
+  'role-assignments': (session, plan, { principals, roleNames }) => restoreRoleAssignments(session, plan, principals, roleNames),
   'private-endpoints': restorePrivateEndpoints,
   datastores: restoreDatastores
 }
@@ -77,10 +78,15 @@ function guarded(step: RestoreStepName, run: () => Promise<RestoreStepReport>): 
   )
 }
 
-/** `held`: the secrets the teardown read, when this run did it; a later run has none. */
-export async function restore(session: AzureSession, plan: RestorePlan, held = noSecrets()): Promise<RestoreStepReport[]> {
+/** `held`: the secrets the teardown read, when this run did it; a later run has none. `roleNames`: for the report's words. */
+export async function restore(
+  session: AzureSession,
+  plan: RestorePlan,
+  held = noSecrets(),
+  roleNames: RoleNames = new Map()
+): Promise<RestoreStepReport[]> {
   const steps: RestoreStepReport[] = []
-  const run: RestoreRun = { held, principals: new Map() }
+  const run: RestoreRun = { held, principals: new Map(), roleNames }
   // In order, one at a time: what is done is clear when a run is stopped midway.
   for (const step of plan.steps) steps.push(await guarded(step, () => STEPS[step](session, plan, run)))
   steps.push(await guarded('workspace-references', () => checkReferences(session)))

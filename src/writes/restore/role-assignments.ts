@@ -15,7 +15,8 @@ import {
   type CapturedAssignment,
   type RestoreItem,
   type RestorePlan,
-  type RestoreStepReport
+  type RestoreStepReport,
+  type RoleNames
 } from '../../rules/restore.js'
 import { failedItem, stepReport } from './outcome.js'
 
@@ -44,7 +45,8 @@ function sameAssignment(existing: RoleAssignmentInfo, wanted: CapturedAssignment
 export async function restoreRoleAssignments(
   session: AzureSession,
   plan: RestorePlan,
-  principals = new Map<string, string>()
+  principals = new Map<string, string>(),
+  roleNames?: RoleNames
 ): Promise<RestoreStepReport> {
   const { clients, cloud, target } = session
   const scope = plan.targetWorkspaceId
@@ -54,7 +56,7 @@ export async function restoreRoleAssignments(
   for (const captured of plan.roleAssignments) {
     const renamed = principals.get(captured.principalId.toLowerCase())
     const wanted = renamed ? { ...captured, principalId: renamed } : captured
-    const what = `${describeAssignment(wanted)}${renamed ? ` (was ${captured.principalId}: its compute was created again)` : ''}`
+    const what = `${describeAssignment(wanted, roleNames)}${renamed ? ` (was ${captured.principalId}: its compute was created again)` : ''}`
     if (existing.some(a => sameAssignment(a, wanted))) {
       items.push({ what, status: 'already-done' })
       continue
