@@ -34,14 +34,16 @@ export function createClients(
   targetSubscriptionId: string
 ): Clients {
   const options = clientOptions(cloud)
+  // A bare pipeline names no subscription: one serves ML at either side and Microsoft.Authorization.
+  const plainJson = new ServiceClient({ ...options, credential })
   const perSubscription = (subscriptionId: string): SubscriptionClients => ({
     resources: new ResourceManagementClient(credential, subscriptionId, options),
-    ml: new ServiceClient({ ...options, credential }),
+    ml: plainJson,
     locks: new ManagementLockClient(credential, subscriptionId, options)
   })
   return {
     subscriptions: new SubscriptionClient(credential, options),
-    authorization: new ServiceClient({ ...options, credential }),
+    authorization: plainJson,
     source: perSubscription(sourceSubscriptionId),
     target: perSubscription(targetSubscriptionId)
   }

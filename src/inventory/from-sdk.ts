@@ -17,15 +17,15 @@ const ATTACHED_TYPES = new Set([
   'SynapseSpark'
 ])
 
-/** An Azure ML resource as ARM sends it at ML_API_VERSION (read as plain JSON): the fields kept here. */
-interface MlResource<P> {
+/** A resource as ARM sends it (read as plain JSON; Azure ML's at ML_API_VERSION): the fields kept here. */
+interface ArmResource<P> {
   id?: string
   name?: string
   location?: string
   properties?: P
 }
 
-export type MlWorkspace = MlResource<{
+export type MlWorkspace = ArmResource<{
   provisioningState?: string
   encryption?: { status?: string }
   storageAccount?: string
@@ -76,7 +76,7 @@ interface InnerComputeProperties {
   nodeStateCounts?: { runningNodeCount?: number; preparingNodeCount?: number }
 }
 
-export type MlCompute = MlResource<{
+export type MlCompute = ArmResource<{
   computeType?: string
   provisioningState?: string
   isAttachedCompute?: boolean
@@ -103,7 +103,7 @@ export function compute(c: MlCompute): model.ComputeInfo {
   }
 }
 
-export type MlEndpoint = MlResource<{ provisioningState?: string }>
+export type MlEndpoint = ArmResource<{ provisioningState?: string }>
 
 export function onlineEndpoint(e: MlEndpoint, deployments: string[]): model.OnlineEndpointInfo {
   return { name: e.name ?? '', provisioningState: e.properties?.provisioningState, deployments }
@@ -113,7 +113,7 @@ export function batchEndpoint(e: MlEndpoint): model.BatchEndpointInfo {
   return { name: e.name ?? '', provisioningState: e.properties?.provisioningState }
 }
 
-export type MlJob = MlResource<{ displayName?: string; jobType?: string; status?: string }>
+export type MlJob = ArmResource<{ displayName?: string; jobType?: string; status?: string }>
 
 export function job(j: MlJob): model.JobInfo {
   return {
@@ -124,7 +124,7 @@ export function job(j: MlJob): model.JobInfo {
   }
 }
 
-export type MlDatastore = MlResource<{
+export type MlDatastore = ArmResource<{
   datastoreType?: string
   isDefault?: boolean
   accountName?: string
@@ -153,7 +153,7 @@ export function linkedAmlWorkspace(databricks: GenericResource): string | undefi
   return typeof value === 'string' ? value : undefined
 }
 
-export type MlPrivateEndpointConnection = MlResource<{
+export type MlPrivateEndpointConnection = ArmResource<{
   privateEndpoint?: { id?: string }
   privateLinkServiceConnectionState?: { status?: string }
 }>
@@ -167,19 +167,15 @@ export function privateEndpointConnection(c: MlPrivateEndpointConnection): model
   }
 }
 
-/** A role assignment as ARM sends it (read as plain JSON): the fields kept here. */
-export interface RawRoleAssignment {
-  id?: string
-  properties?: {
-    scope?: string
-    principalId?: string
-    principalType?: string
-    roleDefinitionId?: string
-    condition?: string | null
-    conditionVersion?: string | null
-    delegatedManagedIdentityResourceId?: string | null
-  }
-}
+export type RawRoleAssignment = ArmResource<{
+  scope?: string
+  principalId?: string
+  principalType?: string
+  roleDefinitionId?: string
+  condition?: string | null
+  conditionVersion?: string | null
+  delegatedManagedIdentityResourceId?: string | null
+}>
 
 export function roleAssignment(a: RawRoleAssignment): model.RoleAssignmentInfo {
   const props = a.properties ?? {}

@@ -1,6 +1,8 @@
 // The inventory: one snapshot of the workspace and its surroundings, read in one concurrent
 // wave. Plain data (no SDK types), so the rules that read it are pure and tested without HTTP.
 
+import type { ArmJson } from '../azure/ml-rest.js'
+
 export interface SubscriptionInfo {
   subscriptionId: string
   displayName?: string
@@ -60,7 +62,7 @@ export interface BatchEndpointInfo {
 }
 
 /** A resource as ARM sent it at ML_API_VERSION, untyped: what the quiesce captures to create again. */
-export type RawResource = Record<string, unknown> & { name?: string; properties?: Record<string, unknown> }
+export type RawResource = ArmJson
 
 export interface RawEndpoint {
   endpoint: RawResource

@@ -216,9 +216,8 @@ export function plannedSteps(plan: RestorePlan, roleNames?: RoleNames): RestoreS
     computes: quiesceItems(plan, 'computes'),
     'compute-instances': quiesceItems(plan, 'compute-instances'),
     endpoints: quiesceItems(plan, 'endpoints'),
-    'role-assignments': plan.roleAssignments.map(a =>
-      planned(`create ${describeAssignment(a, roleNames)} at ${plan.targetWorkspaceId}`)
-    ),
+    // At the moved workspace, as the step's title says: its ID on every line only buried the role.
+    'role-assignments': plan.roleAssignments.map(a => planned(`create ${describeAssignment(a, roleNames)}`)),
     'private-endpoints': plan.privateEndpointIds.map(id => planned(`approve the new connection of ${id}`)),
     datastores: [
       ...plan.datastores.map(d =>
